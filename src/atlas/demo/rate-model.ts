@@ -1,0 +1,710 @@
+// The rate model behind the SYNTHETIC demo data: for every wijk (the lowest shipped level) and
+// year it gives the expected denominators and probabilities of all catalogue indicators.
+//
+// Real inputs: wijk inhabitants and dwellings (CBS KWB 2024) and gemeente characteristics
+// (CBS KWB 2023: age structure, households, urbanity, origin, divorce). Everything else —
+// births per wijk, the perinatal outcomes, the vulnerability outcomes — is synthetic: drawn
+// around a latent "deprivation" score built from those real characteristics plus seeded random
+// effects, and calibrated so that the national rate equals the catalogue's `demo` value.
+// See docs/demo-data.md.
+//
+// Pure: the result depends only on the shipped data, the seed and the years. Random effects are
+// keyed to (seed, area code, year, purpose), so a wijk's figures for a year do not depend on
+// which other years or wijken are generated.
+
+import { loadGemeenteCharacteristics, loadWijkCharacteristics, type GemeenteCharacteristics, type WijkCharacteristics } from '../geography.ts';
+import { INDICATORS, type DemoCalibration } from '../indicator-catalogue.ts';
+import {
+  BAND_22_23,
+  CELL_COUNT,
+  PRETERM_BAND_SHARES,
+  TERM_BAND,
+  bandOfCell,
+  lowBirthWeightProbability,
+  sgaOfCell,
+} from './perinatal.ts';
+import { Rng, hashKeys, hashString, logistic, logit } from './random.ts';
+
+/** The fixed default seed of the demo data (the programme's "first 1000 days"). */
+export const DEFAULT_DEMO_SEED = 1000;
+export const DEMO_YEARS: readonly number[] = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+/** Years the model accepts (the calibration trends are linear; far outside they make no sense). */
+export const MODEL_YEAR_RANGE = { from: 2005, to: 2035 } as const;
+
+/** Average national number of births (≥ 22 weeks) a year the denominators are scaled to. */
+export const NATIONAL_BIRTHS_PER_YEAR = 168_000;
+/**
+ * A mild year-to-year shape of the national number of births (mean ≈ 1; 2021 higher, 2023–24
+ * lower). Loosely shaped like the real series but NOT the real yearly totals. Years not listed: 1.
+ */
+export const BIRTH_YEAR_FACTORS: Readonly<Record<number, number>> = {
+  2015: 1.01, 2016: 1.015, 2017: 1.005, 2018: 0.995, 2019: 1.0,
+  2020: 1.0, 2021: 1.05, 2022: 0.995, 2023: 0.97, 2024: 0.97,
+};
+/** Non-birth denominators: KWB 2024 population, grown back linearly by this share per year before 2024. */
+export const POPULATION_GROWTH_PER_YEAR = 0.0065;
+
+/** Calibration targets the model needs beyond the catalogue (same shape as a catalogue `demo`). */
+export const EXTRA_CALIBRATION = {
+  /** Stillbirth from 22 weeks per 1000 births from 22 weeks: reproduced by the birth file. */
+  stillbirth: {
+    value: 4.8,
+    yearlyChange: -0.08,
+    year: 2019,
+    basis: 'stillbirth from 22 weeks 4.8 per 1,000 (2019), Perined via VZinfo (data/reference/dutch_national_figures.csv); yearly change assumed',
+  },
+  /** Births at 22–23 weeks per 1000 births from 22 weeks (only in perinatal mortality). */
+  births22to23Weeks: { value: 1.5, yearlyChange: 0, year: 2021, basis: 'assumed value' },
+} satisfies Record<string, DemoCalibration>;
+const PER_1000 = 1000;
+
+/** Shares of pregnancies with an unknown first-contact day / smoking status (assumed, constant). */
+export const SHARE_FIRST_CONTACT_UNKNOWN = 0.015;
+export const SHARE_SMOKING_UNKNOWN = 0.03;
+
+/** Stillbirth probability by gestation band (22–23, 24–25, 26–27, 28–31, 32–36, 37+ weeks) before calibration. */
+const STILLBIRTH_BASE = [0.45, 0.25, 0.12, 0.05, 0.012, 0.0012] as const;
+/** Early-neonatal (≤ 7 days) death probability of a live birth by band, before calibration. */
+const NEONATAL_DEATH_BASE = [0.6, 0.2, 0.08, 0.02, 0.003, 0.0005] as const;
+const STILLBIRTH_SGA_LOG_ODDS = 1.0;
+const NEONATAL_DEATH_SGA_LOG_ODDS = 0.5;
+
+// ---- Latent deprivation ----
+
+/** Weights of the standardized real gemeente characteristics in the deprivation score. */
+export const DEPRIVATION_WEIGHTS = {
+  pctOriginOutsideEurope: 0.45,
+  urbanity: -0.2, // CBS 1 = very strongly urban
+  pctOnePersonHouseholds: 0.15,
+  pctDivorced: 0.15,
+  pctAge15to25: 0.05,
+} as const satisfies Partial<Record<keyof GemeenteCharacteristics, number>>;
+/** SD of the seeded gemeente random effect (the covariate part has SD 1). */
+const GEMEENTE_EFFECT_SD = 0.45;
+/** Weight of the standardized log(wijk density / gemeente density). */
+const WIJK_DENSITY_WEIGHT = 0.35;
+/** SD of the seeded wijk random effect. */
+const WIJK_EFFECT_SD = 0.55;
+
+/**
+ * A "channel" is one logistic outcome probability of the model:
+ * logit p = calibrated offset(year) + deprivation · D + gemeente effect + wijk effect + yearly noise.
+ */
+interface Channel {
+  id: string;
+  deprivation: number;
+  gemeenteSd: number;
+  wijkSd: number;
+  yearSd: number;
+}
+const CHANNELS = [
+  { id: 'births22to23', deprivation: 0.2, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'preterm', deprivation: 0.24, gemeenteSd: 0.06, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'sga', deprivation: 0.42, gemeenteSd: 0.08, wijkSd: 0.12, yearSd: 0.05 },
+  { id: 'stillbirth', deprivation: 0.25, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'neonatalDeath', deprivation: 0.2, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'teenage_mothers', deprivation: 0.6, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'late_antenatal_care', deprivation: 0.4, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.05 },
+  { id: 'smoking_in_pregnancy', deprivation: 0.35, gemeenteSd: 0.2, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'no_maternity_care', deprivation: 0.7, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'problem_debts', deprivation: 0.65, gemeenteSd: 0.12, wijkSd: 0.25, yearSd: 0.05 },
+  { id: 'child_protection_0_2', deprivation: 0.6, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'low_income_households', deprivation: 0.65, gemeenteSd: 0.1, wijkSd: 0.2, yearSd: 0.03 },
+  { id: 'single_parent_households', deprivation: 0.35, gemeenteSd: 0.08, wijkSd: 0.15, yearSd: 0.03 },
+  { id: 'social_assistance', deprivation: 0.75, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.03 },
+] as const satisfies readonly Channel[];
+type ChannelId = (typeof CHANNELS)[number]['id'];
+const CH: Record<ChannelId, number> = Object.fromEntries(CHANNELS.map((c, i) => [c.id, i])) as Record<ChannelId, number>;
+
+/** Random-stream purposes (part of every stream key). */
+export const STREAM = {
+  gemeenteEffect: 1,
+  wijkEffect: 2,
+  yearNoise: 3,
+  births: 4,
+  counts: 5,
+  birthFile: 6,
+} as const;
+
+// ---- Public types ----
+
+export interface ModelWijk {
+  code: string;
+  gemeenteCode: string;
+  /** CBS KWB 2024. */
+  inhabitants: number;
+  /** Standardized latent deprivation (inhabitant-weighted mean 0, SD 1). */
+  deprivation: number;
+  /** Hash of the code: the key of this wijk's random streams. */
+  key: number;
+}
+
+/** Expected probabilities and fixed denominators of one wijk in one year. */
+export interface WijkYearRates {
+  /** Probability that an inhabitant has a child (≥ 22 weeks) this year; births ~ Binomial(inhabitants, p). */
+  birthProbability: number;
+  expectedBirths: number;
+  /** Share of births from 22 weeks that are born at 22–23 weeks. */
+  share22to23: number;
+  /** Probabilities of the ten cells (band × SGA) among births from 24 weeks; sum 1. */
+  cells: Float64Array;
+  /** Stillbirth probability: [0] = 22–23 weeks, [1 + cell] = cell. */
+  stillbirth: Float64Array;
+  /** Death within 7 days of a live birth: [0] = 22–23 weeks, [1 + cell] = cell. */
+  neonatalDeath: Float64Array;
+  /** P(birth weight < 2500 g | cell); the same for every wijk in a year. */
+  lowBirthWeight: Float64Array;
+  /** P(SGA | preterm) — used for the 22–23-week births of the birth file. */
+  sgaGivenPreterm: number;
+  teenageMother: number;
+  lateFirstContact: number;
+  smoking: number;
+  noMaternityCare: number;
+  problemDebts: number;
+  childProtection: number;
+  lowIncome: number;
+  singleParent: number;
+  socialAssistance: number;
+  /** Fixed (not drawn) denominators, rounded. */
+  households: number;
+  householdsWithChildren: number;
+  inhabitants18to64: number;
+  children0to2: number;
+}
+
+export interface RateModel {
+  seed: number;
+  /** 32-bit key derived from the seed (part of every random stream's key). */
+  seedKey: number;
+  years: readonly number[];
+  wijken: readonly ModelWijk[];
+  /** rates[yearIndex][wijkIndex] */
+  rates: readonly (readonly WijkYearRates[])[];
+  /** Birth-weight shift (z units) per year index that calibrates low birth weight. */
+  birthWeightShift: readonly number[];
+  /** Target national values (as probabilities) per indicator id (+ 'stillbirth', 'births22to23') per year index. */
+  targets: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface RateModelOptions {
+  seed?: number;
+  years?: readonly number[];
+}
+
+// ---- Helpers ----
+
+export function seedKey(seed: number): number {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`demo seed must be a safe integer, got ${seed}`);
+  return hashKeys(seed >>> 0, Math.floor(seed / 4294967296) >>> 0);
+}
+
+export function normalizeYears(years: readonly number[] | undefined): number[] {
+  const list = [...new Set(years ?? DEMO_YEARS)].sort((a, b) => a - b);
+  if (list.length === 0) throw new RangeError('demo data: no years requested');
+  for (const y of list) {
+    if (!Number.isInteger(y) || y < MODEL_YEAR_RANGE.from || y > MODEL_YEAR_RANGE.to) {
+      throw new RangeError(`demo data: year ${y} outside ${MODEL_YEAR_RANGE.from}–${MODEL_YEAR_RANGE.to}`);
+    }
+  }
+  return list;
+}
+
+/** The calibration target of a catalogue-style `demo` entry for a year, as a probability. */
+export function calibrationTarget(demo: DemoCalibration, multiplier: number, year: number): number {
+  const value = (demo.value + demo.yearlyChange * (year - demo.year)) / multiplier;
+  if (!(value > 0 && value < 1)) throw new RangeError(`demo calibration gives ${value} for ${year}: outside (0, 1)`);
+  return value;
+}
+
+export function birthYearFactor(year: number): number {
+  return BIRTH_YEAR_FACTORS[year] ?? 1;
+}
+
+function populationFactor(year: number): number {
+  return 1 + POPULATION_GROWTH_PER_YEAR * (year - 2024);
+}
+
+/**
+ * Finds δ with Σ w_j · logistic(x_j + δ) = target (Newton with a bisection safeguard; the left
+ * side increases with δ).
+ */
+export function solveLogitOffset(w: Float64Array, x: Float64Array, target: number, start = 0): number {
+  let total = 0;
+  for (let j = 0; j < w.length; j++) total += w[j]!;
+  if (!(target > 0 && target < total)) throw new RangeError(`calibration target ${target} outside (0, ${total})`);
+  let lo = -40;
+  let hi = 40;
+  let delta = start;
+  for (let iter = 0; iter < 200; iter++) {
+    let f = -target;
+    let df = 0;
+    for (let j = 0; j < w.length; j++) {
+      const p = logistic(x[j]! + delta);
+      f += w[j]! * p;
+      df += w[j]! * p * (1 - p);
+    }
+    if (Math.abs(f) <= 1e-12 * total) return delta;
+    if (f > 0) hi = delta;
+    else lo = delta;
+    let next = df > 0 ? delta - f / df : NaN;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (hi - lo < 1e-14) return next;
+    delta = next;
+  }
+  return delta;
+}
+
+function zScores(values: number[]): number[] {
+  const n = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / n) || 1;
+  return values.map((v) => (v - mean) / sd);
+}
+
+// ---- The model ----
+
+export function buildRateModel(options: RateModelOptions = {}): RateModel {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const sk = seedKey(seed);
+  const years = normalizeYears(options.years);
+  const gemeenten = loadGemeenteCharacteristics();
+  const wijkChars = loadWijkCharacteristics();
+  return buildRateModelFrom(gemeenten, wijkChars, sk, seed, years);
+}
+
+function buildRateModelFrom(
+  gemeenten: GemeenteCharacteristics[],
+  wijkChars: WijkCharacteristics[],
+  sk: number,
+  seed: number,
+  years: number[],
+): RateModel {
+  const gemeenteIndex = new Map(gemeenten.map((g, i) => [g.code, i]));
+  const nG = gemeenten.length;
+  const nW = wijkChars.length;
+  const nC = CHANNELS.length;
+
+  // 1. Gemeente deprivation from real characteristics + seeded gemeente effects.
+  const covariate = new Float64Array(nG);
+  for (const [key, weight] of Object.entries(DEPRIVATION_WEIGHTS) as [keyof typeof DEPRIVATION_WEIGHTS, number][]) {
+    const z = zScores(gemeenten.map((g) => g[key]));
+    for (let i = 0; i < nG; i++) covariate[i] = covariate[i]! + weight * z[i]!;
+  }
+  const covariateZ = zScores([...covariate]);
+  const gemeenteScore = new Float64Array(nG);
+  const gemeenteChannel = new Float64Array(nG * nC);
+  for (let i = 0; i < nG; i++) {
+    const rng = new Rng(hashKeys(sk, hashString(gemeenten[i]!.code), STREAM.gemeenteEffect));
+    gemeenteScore[i] = covariateZ[i]! + GEMEENTE_EFFECT_SD * rng.normal();
+    for (let c = 0; c < nC; c++) gemeenteChannel[i * nC + c] = CHANNELS[c]!.gemeenteSd * rng.normal();
+  }
+
+  // 2. Wijk deprivation: gemeente score + relative density + seeded wijk effect; standardized.
+  const wijkGemeente = new Int32Array(nW);
+  const logDensityRatio: number[] = [];
+  for (let w = 0; w < nW; w++) {
+    const wc = wijkChars[w]!;
+    const gi = gemeenteIndex.get(wc.gemeenteCode);
+    if (gi === undefined) throw new Error(`demo data: wijk ${wc.code} has gemeente ${wc.gemeenteCode} without KWB 2023 characteristics`);
+    wijkGemeente[w] = gi;
+    const gDensity = gemeenten[gi]!.density;
+    const ratio = wc.density !== null && wc.density > 0 && gDensity > 0 ? Math.log(wc.density / gDensity) : 0;
+    logDensityRatio.push(Math.max(-3, Math.min(3, ratio)));
+  }
+  const densityZ = zScores(logDensityRatio);
+  const wijkKeys = new Uint32Array(nW);
+  const rawDeprivation = new Float64Array(nW);
+  const wijkChannel = new Float64Array(nW * nC);
+  for (let w = 0; w < nW; w++) {
+    wijkKeys[w] = hashString(wijkChars[w]!.code);
+    const rng = new Rng(hashKeys(sk, wijkKeys[w]!, STREAM.wijkEffect));
+    rawDeprivation[w] = gemeenteScore[wijkGemeente[w]!]! + WIJK_DENSITY_WEIGHT * densityZ[w]! + WIJK_EFFECT_SD * rng.normal();
+    for (let c = 0; c < nC; c++) wijkChannel[w * nC + c] = CHANNELS[c]!.wijkSd * rng.normal();
+  }
+  let popTotal = 0;
+  let mean = 0;
+  for (let w = 0; w < nW; w++) {
+    popTotal += wijkChars[w]!.inhabitants;
+    mean += wijkChars[w]!.inhabitants * rawDeprivation[w]!;
+  }
+  mean /= popTotal;
+  let variance = 0;
+  for (let w = 0; w < nW; w++) variance += wijkChars[w]!.inhabitants * (rawDeprivation[w]! - mean) ** 2;
+  const sd = Math.sqrt(variance / popTotal);
+  const deprivation = new Float64Array(nW);
+  for (let w = 0; w < nW; w++) deprivation[w] = (rawDeprivation[w]! - mean) / sd;
+
+  // Persistent part of every channel's logit.
+  const persistent = new Float64Array(nW * nC);
+  for (let w = 0; w < nW; w++) {
+    const gi = wijkGemeente[w]!;
+    for (let c = 0; c < nC; c++) {
+      persistent[w * nC + c] = CHANNELS[c]!.deprivation * deprivation[w]! + gemeenteChannel[gi * nC + c]! + wijkChannel[w * nC + c]!;
+    }
+  }
+
+  // 3. Birth rates from real age structure, scaled to the national number of births.
+  const gemeenteBirthWeight = gemeenten.map((g) => (g.pctAge25to45 / 100) * Math.sqrt(g.pctAge0to15 / 15.3));
+  let weightedInhabitants = 0;
+  for (let w = 0; w < nW; w++) weightedInhabitants += wijkChars[w]!.inhabitants * gemeenteBirthWeight[wijkGemeente[w]!]!;
+  const baseBirthProbability = gemeenteBirthWeight.map((x) => (x * NATIONAL_BIRTHS_PER_YEAR) / weightedInhabitants);
+
+  // Fixed denominators (before the population factor).
+  const dwellingsInGemeente = new Float64Array(nG);
+  for (let w = 0; w < nW; w++) dwellingsInGemeente[wijkGemeente[w]!] = dwellingsInGemeente[wijkGemeente[w]!]! + wijkChars[w]!.dwellings;
+  const households2024 = new Float64Array(nW);
+  const share18to64 = new Float64Array(nW);
+  const shareWithChildren = new Float64Array(nW);
+  for (let w = 0; w < nW; w++) {
+    const g = gemeenten[wijkGemeente[w]!]!;
+    const dw = dwellingsInGemeente[wijkGemeente[w]!]!;
+    households2024[w] = dw > 0 ? (g.households * wijkChars[w]!.dwellings) / dw : 0;
+    share18to64[w] = (0.7 * g.pctAge15to25 + g.pctAge25to45 + g.pctAge45to65) / 100;
+    shareWithChildren[w] = g.pctHouseholdsWithChildren / 100;
+  }
+
+  const wijken: ModelWijk[] = wijkChars.map((wc, w) => ({
+    code: wc.code,
+    gemeenteCode: wc.gemeenteCode,
+    inhabitants: wc.inhabitants,
+    deprivation: deprivation[w]!,
+    key: wijkKeys[w]!,
+  }));
+
+  // Targets.
+  const targets = new Map<string, number[]>();
+  for (const ind of INDICATORS) targets.set(ind.id, years.map((y) => calibrationTarget(ind.demo, ind.multiplier, y)));
+  targets.set('stillbirth', years.map((y) => calibrationTarget(EXTRA_CALIBRATION.stillbirth, PER_1000, y)));
+  targets.set('births22to23', years.map((y) => calibrationTarget(EXTRA_CALIBRATION.births22to23Weeks, PER_1000, y)));
+  const target = (id: string, yi: number): number => {
+    const t = targets.get(id)?.[yi];
+    if (t === undefined) throw new Error(`demo data: no calibration target for ${id}`);
+    return t;
+  };
+  for (const ind of INDICATORS) {
+    if (!SUPPORTED_INDICATORS.has(ind.id)) throw new Error(`demo data: the rate model has no model for indicator '${ind.id}'`);
+  }
+
+  const rates: WijkYearRates[][] = [];
+  const birthWeightShift: number[] = [];
+  const x = new Float64Array(nW);
+  const wt = new Float64Array(nW);
+  const xCells = new Float64Array(nW * (CELL_COUNT + 1));
+  const wCells = new Float64Array(nW * (CELL_COUNT + 1));
+  const channelLogit = (c: number, w: number, noise: Float64Array) => persistent[w * nC + c]! + noise[w * nC + c]!;
+
+  years.forEach((year, yi) => {
+    const noise = new Float64Array(nW * nC);
+    for (let w = 0; w < nW; w++) {
+      const rng = new Rng(hashKeys(sk, wijkKeys[w]!, year, STREAM.yearNoise));
+      for (let c = 0; c < nC; c++) noise[w * nC + c] = CHANNELS[c]!.yearSd * rng.normal();
+    }
+    const fBirth = birthYearFactor(year);
+    const fPop = populationFactor(year);
+    const births = new Float64Array(nW);
+    for (let w = 0; w < nW; w++) births[w] = wijkChars[w]!.inhabitants * baseBirthProbability[wijkGemeente[w]!]! * fBirth;
+
+    // Solves the offset of a simple channel: p_w = logistic(offset + logit_w), weighted by denominators.
+    const simple = (channel: ChannelId, weights: (w: number) => number, t: number): Float64Array => {
+      const c = CH[channel];
+      for (let w = 0; w < nW; w++) {
+        x[w] = channelLogit(c, w, noise);
+        wt[w] = weights(w);
+      }
+      const total = wt.reduce((s, v) => s + v, 0);
+      const offset = solveLogitOffset(wt, x, t * total, logitOf(t));
+      const p = new Float64Array(nW);
+      for (let w = 0; w < nW; w++) p[w] = logistic(offset + x[w]!);
+      return p;
+    };
+
+    // 22–23 weeks share, then preterm (among ≥ 24 weeks).
+    const p22 = simple('births22to23', (w) => births[w]!, target('births22to23', yi));
+    const births24 = new Float64Array(nW);
+    for (let w = 0; w < nW; w++) births24[w] = births[w]! * (1 - p22[w]!);
+    const pPreterm = simple('preterm', (w) => births24[w]!, target('preterm', yi));
+
+    // SGA among term births: calibrated so that Big2 = preterm + (1 − preterm)·sgaTerm hits its target.
+    const cS = CH.sga;
+    let sumW = 0;
+    let sumPreterm = 0;
+    for (let w = 0; w < nW; w++) {
+      x[w] = channelLogit(cS, w, noise);
+      wt[w] = births24[w]! * (1 - pPreterm[w]!);
+      sumW += births24[w]!;
+      sumPreterm += births24[w]! * pPreterm[w]!;
+    }
+    const alphaS = solveLogitOffset(wt, x, target('big2', yi) * sumW - sumPreterm, logitOf(target('sga', yi)));
+    const sTerm = new Float64Array(nW);
+    let sgaTermMass = 0;
+    for (let w = 0; w < nW; w++) {
+      sTerm[w] = logistic(alphaS + x[w]!);
+      sgaTermMass += births24[w]! * (1 - pPreterm[w]!) * sTerm[w]!;
+      wt[w] = births24[w]! * pPreterm[w]!;
+      x[w] = alphaS + x[w]!;
+    }
+    // SGA among preterm: an extra log-odds γ so that overall SGA hits its target.
+    const gamma = solveLogitOffset(wt, x, target('sga', yi) * sumW - sgaTermMass, 1);
+    const sPre = new Float64Array(nW);
+    for (let w = 0; w < nW; w++) sPre[w] = logistic(x[w]! + gamma);
+
+    // Cells.
+    const cells: Float64Array[] = [];
+    for (let w = 0; w < nW; w++) {
+      const cp = new Float64Array(CELL_COUNT);
+      for (let cell = 0; cell < CELL_COUNT; cell++) {
+        const b = bandOfCell(cell);
+        const sga = sgaOfCell(cell);
+        const bandP = b === TERM_BAND ? 1 - pPreterm[w]! : pPreterm[w]! * PRETERM_BAND_SHARES[b]!;
+        const sgaP = b === TERM_BAND ? sTerm[w]! : sPre[w]!;
+        cp[cell] = bandP * (sga ? sgaP : 1 - sgaP);
+      }
+      cells.push(cp);
+    }
+
+    // Stillbirth: one offset for all bands, calibrated to the stillbirth target per births ≥ 22 w.
+    const K = CELL_COUNT + 1;
+    const cSB = CH.stillbirth;
+    let birthsTotal = 0;
+    for (let w = 0; w < nW; w++) {
+      birthsTotal += births[w]!;
+      const base = channelLogit(cSB, w, noise);
+      xCells[w * K] = base + logitOf(STILLBIRTH_BASE[BAND_22_23]);
+      wCells[w * K] = births[w]! * p22[w]!;
+      for (let cell = 0; cell < CELL_COUNT; cell++) {
+        xCells[w * K + 1 + cell] = base + logitOf(STILLBIRTH_BASE[bandOfCell(cell)]!) + STILLBIRTH_SGA_LOG_ODDS * sgaOfCell(cell);
+        wCells[w * K + 1 + cell] = births24[w]! * cells[w]![cell]!;
+      }
+    }
+    const deltaSB = solveLogitOffset(wCells, xCells, target('stillbirth', yi) * birthsTotal);
+    const stillbirth: Float64Array[] = [];
+    let expectedStillbirths = 0;
+    for (let w = 0; w < nW; w++) {
+      const s = new Float64Array(K);
+      for (let k = 0; k < K; k++) {
+        s[k] = logistic(xCells[w * K + k]! + deltaSB);
+        expectedStillbirths += wCells[w * K + k]! * s[k]!;
+      }
+      stillbirth.push(s);
+    }
+    // Early neonatal death among live births: calibrated so stillbirths + deaths hit perinatal mortality.
+    const cND = CH.neonatalDeath;
+    for (let w = 0; w < nW; w++) {
+      const base = channelLogit(cND, w, noise);
+      const s = stillbirth[w]!;
+      xCells[w * K] = base + logitOf(NEONATAL_DEATH_BASE[BAND_22_23]);
+      wCells[w * K] = births[w]! * p22[w]! * (1 - s[0]!);
+      for (let cell = 0; cell < CELL_COUNT; cell++) {
+        xCells[w * K + 1 + cell] = base + logitOf(NEONATAL_DEATH_BASE[bandOfCell(cell)]!) + NEONATAL_DEATH_SGA_LOG_ODDS * sgaOfCell(cell);
+        wCells[w * K + 1 + cell] = births24[w]! * cells[w]![cell]! * (1 - s[1 + cell]!);
+      }
+    }
+    const deltaND = solveLogitOffset(wCells, xCells, target('perinatal_mortality', yi) * birthsTotal - expectedStillbirths);
+    const neonatal: Float64Array[] = [];
+    for (let w = 0; w < nW; w++) {
+      const n = new Float64Array(K);
+      for (let k = 0; k < K; k++) n[k] = logistic(xCells[w * K + k]! + deltaND);
+      neonatal.push(n);
+    }
+
+    // Low birth weight: one weight shift per year so that the national share among live births ≥ 24 w hits its target.
+    const liveByCell = new Float64Array(CELL_COUNT);
+    for (let w = 0; w < nW; w++) {
+      for (let cell = 0; cell < CELL_COUNT; cell++) {
+        liveByCell[cell] = liveByCell[cell]! + births24[w]! * cells[w]![cell]! * (1 - stillbirth[w]![1 + cell]!);
+      }
+    }
+    const shift = solveBirthWeightShift(liveByCell, target('low_birth_weight', yi));
+    birthWeightShift.push(shift);
+    const lbw = new Float64Array(CELL_COUNT);
+    for (let cell = 0; cell < CELL_COUNT; cell++) lbw[cell] = lowBirthWeightProbability(bandOfCell(cell), sgaOfCell(cell), shift);
+
+    // Live births (all gestations) for the maternity-care channel.
+    const liveAll = new Float64Array(nW);
+    for (let w = 0; w < nW; w++) {
+      const s = stillbirth[w]!;
+      let sb24 = 0;
+      for (let cell = 0; cell < CELL_COUNT; cell++) sb24 += cells[w]![cell]! * s[1 + cell]!;
+      liveAll[w] = births[w]! * (p22[w]! * (1 - s[0]!) + (1 - p22[w]!) * (1 - sb24));
+    }
+
+    // Fixed denominators.
+    const households = new Float64Array(nW);
+    const householdsWithChildren = new Float64Array(nW);
+    const inhabitants18to64 = new Float64Array(nW);
+    const children0to2 = new Float64Array(nW);
+    const fBirthPrev = birthYearFactor(year - 1);
+    for (let w = 0; w < nW; w++) {
+      households[w] = Math.round(households2024[w]! * fPop);
+      householdsWithChildren[w] = Math.round(households2024[w]! * fPop * shareWithChildren[w]!);
+      inhabitants18to64[w] = Math.round(wijkChars[w]!.inhabitants * fPop * share18to64[w]!);
+      children0to2[w] = Math.round((births[w]! / fBirth) * (fBirth + fBirthPrev));
+    }
+
+    const teen = simple('teenage_mothers', (w) => births24[w]!, target('teenage_mothers', yi));
+    const late = simple('late_antenatal_care', (w) => births24[w]!, target('late_antenatal_care', yi));
+    const smoking = simple('smoking_in_pregnancy', (w) => births24[w]!, target('smoking_in_pregnancy', yi));
+    const debts = simple('problem_debts', (w) => births24[w]!, target('problem_debts', yi));
+    const noMC = simple('no_maternity_care', (w) => liveAll[w]!, target('no_maternity_care', yi));
+    const childProtection = simple('child_protection_0_2', (w) => children0to2[w]!, target('child_protection_0_2', yi));
+    const lowIncome = simple('low_income_households', (w) => households[w]!, target('low_income_households', yi));
+    const singleParent = simple('single_parent_households', (w) => householdsWithChildren[w]!, target('single_parent_households', yi));
+    const social = simple('social_assistance', (w) => inhabitants18to64[w]!, target('social_assistance', yi));
+
+    const row: WijkYearRates[] = [];
+    for (let w = 0; w < nW; w++) {
+      row.push({
+        birthProbability: baseBirthProbability[wijkGemeente[w]!]! * fBirth,
+        expectedBirths: births[w]!,
+        share22to23: p22[w]!,
+        cells: cells[w]!,
+        stillbirth: stillbirth[w]!,
+        neonatalDeath: neonatal[w]!,
+        lowBirthWeight: lbw,
+        sgaGivenPreterm: sPre[w]!,
+        teenageMother: teen[w]!,
+        lateFirstContact: late[w]!,
+        smoking: smoking[w]!,
+        noMaternityCare: noMC[w]!,
+        problemDebts: debts[w]!,
+        childProtection: childProtection[w]!,
+        lowIncome: lowIncome[w]!,
+        singleParent: singleParent[w]!,
+        socialAssistance: social[w]!,
+        households: households[w]!,
+        householdsWithChildren: householdsWithChildren[w]!,
+        inhabitants18to64: inhabitants18to64[w]!,
+        children0to2: children0to2[w]!,
+      });
+    }
+    rates.push(row);
+  });
+
+  return { seed, seedKey: sk, years, wijken, rates, birthWeightShift, targets };
+}
+
+function logitOf(p: number): number {
+  return logit(p);
+}
+
+function solveBirthWeightShift(liveByCell: Float64Array, t: number): number {
+  const total = liveByCell.reduce((s, v) => s + v, 0);
+  const share = (shift: number) => {
+    let sum = 0;
+    for (let cell = 0; cell < CELL_COUNT; cell++) sum += liveByCell[cell]! * lowBirthWeightProbability(bandOfCell(cell), sgaOfCell(cell), shift);
+    return sum / total;
+  };
+  // The share falls as the shift rises.
+  let lo = -3;
+  let hi = 3;
+  if (!(share(lo) > t && share(hi) < t)) throw new RangeError(`demo data: low-birth-weight target ${t} cannot be reached by the weight model`);
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (share(mid) > t) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+// ---- Expected values per indicator (used by the tests and the docs) ----
+
+export const SUPPORTED_INDICATORS: ReadonlySet<string> = new Set([
+  'big2',
+  'preterm',
+  'sga',
+  'low_birth_weight',
+  'perinatal_mortality',
+  'teenage_mothers',
+  'late_antenatal_care',
+  'smoking_in_pregnancy',
+  'no_maternity_care',
+  'child_protection_0_2',
+  'low_income_households',
+  'single_parent_households',
+  'social_assistance',
+  'problem_debts',
+]);
+
+/** Expected stillbirths per birth from 22 weeks. */
+export function expectedStillbirthRate(r: WijkYearRates): number {
+  let sb24 = 0;
+  for (let cell = 0; cell < CELL_COUNT; cell++) sb24 += r.cells[cell]! * r.stillbirth[1 + cell]!;
+  return r.share22to23 * r.stillbirth[0]! + (1 - r.share22to23) * sb24;
+}
+
+/** Expected denominator and rate (as a probability) of an indicator for one wijk-year. */
+export function expectedIndicator(r: WijkYearRates, indicatorId: string): { denominator: number; rate: number } {
+  const births24 = r.expectedBirths * (1 - r.share22to23);
+  const sumCells = (f: (cell: number) => number) => {
+    let s = 0;
+    for (let cell = 0; cell < CELL_COUNT; cell++) s += f(cell);
+    return s;
+  };
+  switch (indicatorId) {
+    case 'big2':
+      return { denominator: births24, rate: sumCells((c) => (bandOfCell(c) !== TERM_BAND || sgaOfCell(c) ? r.cells[c]! : 0)) };
+    case 'preterm':
+      return { denominator: births24, rate: sumCells((c) => (bandOfCell(c) !== TERM_BAND ? r.cells[c]! : 0)) };
+    case 'sga':
+      return { denominator: births24, rate: sumCells((c) => (sgaOfCell(c) ? r.cells[c]! : 0)) };
+    case 'low_birth_weight': {
+      const live = sumCells((c) => r.cells[c]! * (1 - r.stillbirth[1 + c]!));
+      const lbw = sumCells((c) => r.cells[c]! * (1 - r.stillbirth[1 + c]!) * r.lowBirthWeight[c]!);
+      return { denominator: births24 * live, rate: lbw / live };
+    }
+    case 'perinatal_mortality': {
+      const s = r.stillbirth;
+      const n = r.neonatalDeath;
+      const rate =
+        r.share22to23 * (s[0]! + (1 - s[0]!) * n[0]!) + (1 - r.share22to23) * sumCells((c) => r.cells[c]! * (s[1 + c]! + (1 - s[1 + c]!) * n[1 + c]!));
+      return { denominator: r.expectedBirths, rate };
+    }
+    case 'teenage_mothers':
+      return { denominator: births24, rate: r.teenageMother };
+    case 'late_antenatal_care':
+      return { denominator: births24 * (1 - SHARE_FIRST_CONTACT_UNKNOWN), rate: r.lateFirstContact };
+    case 'smoking_in_pregnancy':
+      return { denominator: births24 * (1 - SHARE_SMOKING_UNKNOWN), rate: r.smoking };
+    case 'no_maternity_care':
+      return { denominator: r.expectedBirths * (1 - expectedStillbirthRate(r)), rate: r.noMaternityCare };
+    case 'problem_debts':
+      return { denominator: births24, rate: r.problemDebts };
+    case 'child_protection_0_2':
+      return { denominator: r.children0to2, rate: r.childProtection };
+    case 'low_income_households':
+      return { denominator: r.households, rate: r.lowIncome };
+    case 'single_parent_households':
+      return { denominator: r.householdsWithChildren, rate: r.singleParent };
+    case 'social_assistance':
+      return { denominator: r.inhabitants18to64, rate: r.socialAssistance };
+    default:
+      throw new Error(`demo data: no model for indicator '${indicatorId}'`);
+  }
+}
+
+/** The denominator-weighted national expected rate (a probability) of an indicator in a year. */
+export function nationalExpectedRate(model: RateModel, indicatorId: string, year: number): number {
+  const yi = model.years.indexOf(year);
+  if (yi < 0) throw new RangeError(`year ${year} is not in the model`);
+  let num = 0;
+  let den = 0;
+  for (const r of model.rates[yi]!) {
+    if (indicatorId === 'stillbirth') {
+      num += r.expectedBirths * expectedStillbirthRate(r);
+      den += r.expectedBirths;
+      continue;
+    }
+    const e = expectedIndicator(r, indicatorId);
+    num += e.denominator * e.rate;
+    den += e.denominator;
+  }
+  return num / den;
+}
+
+/** Births (from 22 weeks) of a wijk in a year: one seeded draw shared by the counts and the birth file. */
+export function drawBirths(model: RateModel, yearIndex: number, wijkIndex: number): number {
+  const wijk = model.wijken[wijkIndex]!;
+  const r = model.rates[yearIndex]![wijkIndex]!;
+  const rng = new Rng(hashKeys(model.seedKey, wijk.key, model.years[yearIndex]!, STREAM.births));
+  return rng.binomial(wijk.inhabitants, r.birthProbability);
+}
