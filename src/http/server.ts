@@ -10,7 +10,6 @@ import { countsVersion } from '../atlas/atlas-store.ts';
 export async function buildServer(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
-    disableRequestLogging: !options.logger,
   });
 
   app.setErrorHandler((error, request, reply) => {

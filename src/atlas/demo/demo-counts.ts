@@ -55,27 +55,30 @@ export function generateDemoCountsFromModel(model: RateModel): DemoCount[] {
   return out;
 }
 
+const K = CELL_COUNT + 1;
+
 /** Draws the counts of one wijk in one year (births from the shared births stream, the rest from the counts stream). */
 export function drawWijkYearCounts(model: RateModel, yearIndex: number, wijkIndex: number): WijkYearCounts {
-  const r = model.rates[yearIndex]![wijkIndex]!;
-  const rng = new Rng(hashKeys(model.seedKey, model.wijken[wijkIndex]!.key, model.years[yearIndex]!, STREAM.counts));
+  const y = model.byYear[yearIndex]!;
+  const w = wijkIndex;
+  const rng = new Rng(hashKeys(model.seedKey, model.wijken[w]!.key, y.year, STREAM.counts));
 
-  const births = drawBirths(model, yearIndex, wijkIndex);
-  const n22 = rng.binomial(births, r.share22to23);
+  const births = drawBirths(model, yearIndex, w);
+  const n22 = rng.binomial(births, y.share22to23[w]!);
   const births24 = births - n22;
 
-  // Joint multinomial over the ten band × SGA cells by sequential conditional binomials.
+  // Joint multinomial over the ten band × SGA cells by sequential conditional binomials, so
+  // that Big2 = preterm + SGA − (preterm ∧ SGA) holds exactly.
   let preterm = 0;
   let sga = 0;
   let both = 0;
   let remaining = births24;
   let remainingP = 1;
-  let stillbirths = 0;
   let stillbirths24 = 0;
   let neonatalDeaths = 0;
   let lowBirthWeight = 0;
   for (let cell = 0; cell < CELL_COUNT; cell++) {
-    const p = r.cells[cell]!;
+    const p = y.cells[w * CELL_COUNT + cell]!;
     const n = cell === CELL_COUNT - 1 ? remaining : rng.binomial(remaining, remainingP > 0 ? Math.min(1, p / remainingP) : 0);
     remaining -= n;
     remainingP -= p;
@@ -84,19 +87,23 @@ export function drawWijkYearCounts(model: RateModel, yearIndex: number, wijkInde
     if (isPreterm) preterm += n;
     if (isSga) sga += n;
     if (isPreterm && isSga) both += n;
-    const sb = rng.binomial(n, r.stillbirth[1 + cell]!);
+    const sb = rng.binomial(n, y.stillbirth[w * K + 1 + cell]!);
     stillbirths24 += sb;
-    neonatalDeaths += rng.binomial(n - sb, r.neonatalDeath[1 + cell]!);
-    lowBirthWeight += rng.binomial(n - sb, r.lowBirthWeight[cell]!);
+    neonatalDeaths += rng.binomial(n - sb, y.neonatalDeath[w * K + 1 + cell]!);
+    lowBirthWeight += rng.binomial(n - sb, y.lowBirthWeight[cell]!);
   }
-  const sb22 = rng.binomial(n22, r.stillbirth[BAND_22_23]!);
-  neonatalDeaths += rng.binomial(n22 - sb22, r.neonatalDeath[BAND_22_23]!);
-  stillbirths = stillbirths24 + sb22;
+  const sb22 = rng.binomial(n22, y.stillbirth[w * K + BAND_22_23]!);
+  neonatalDeaths += rng.binomial(n22 - sb22, y.neonatalDeath[w * K + BAND_22_23]!);
+  const stillbirths = stillbirths24 + sb22;
   const live24 = births24 - stillbirths24;
   const liveAll = births - stillbirths;
 
   const contactKnown = births24 - rng.binomial(births24, SHARE_FIRST_CONTACT_UNKNOWN);
   const smokingKnown = births24 - rng.binomial(births24, SHARE_SMOKING_UNKNOWN);
+  const households = y.households[w]!;
+  const householdsWithChildren = y.householdsWithChildren[w]!;
+  const inhabitants18to64 = y.inhabitants18to64[w]!;
+  const children0to2 = y.children0to2[w]!;
 
   return {
     big2: [preterm + sga - both, births24],
@@ -104,14 +111,14 @@ export function drawWijkYearCounts(model: RateModel, yearIndex: number, wijkInde
     sga: [sga, births24],
     low_birth_weight: [lowBirthWeight, live24],
     perinatal_mortality: [stillbirths + neonatalDeaths, births],
-    teenage_mothers: [rng.binomial(births24, r.teenageMother), births24],
-    late_antenatal_care: [rng.binomial(contactKnown, r.lateFirstContact), contactKnown],
-    smoking_in_pregnancy: [rng.binomial(smokingKnown, r.smoking), smokingKnown],
-    no_maternity_care: [rng.binomial(liveAll, r.noMaternityCare), liveAll],
-    child_protection_0_2: [rng.binomial(r.children0to2, r.childProtection), r.children0to2],
-    low_income_households: [rng.binomial(r.households, r.lowIncome), r.households],
-    single_parent_households: [rng.binomial(r.householdsWithChildren, r.singleParent), r.householdsWithChildren],
-    social_assistance: [rng.binomial(r.inhabitants18to64, r.socialAssistance), r.inhabitants18to64],
-    problem_debts: [rng.binomial(births24, r.problemDebts), births24],
+    teenage_mothers: [rng.binomial(births24, y.teenageMother[w]!), births24],
+    late_antenatal_care: [rng.binomial(contactKnown, y.lateFirstContact[w]!), contactKnown],
+    smoking_in_pregnancy: [rng.binomial(smokingKnown, y.smoking[w]!), smokingKnown],
+    no_maternity_care: [rng.binomial(liveAll, y.noMaternityCare[w]!), liveAll],
+    child_protection_0_2: [rng.binomial(children0to2, y.childProtection[w]!), children0to2],
+    low_income_households: [rng.binomial(households, y.lowIncome[w]!), households],
+    single_parent_households: [rng.binomial(householdsWithChildren, y.singleParent[w]!), householdsWithChildren],
+    social_assistance: [rng.binomial(inhabitants18to64, y.socialAssistance[w]!), inhabitants18to64],
+    problem_debts: [rng.binomial(births24, y.problemDebts[w]!), births24],
   };
 }

@@ -66,6 +66,8 @@ export const SHARE_SMOKING_UNKNOWN = 0.03;
 const STILLBIRTH_BASE = [0.45, 0.25, 0.12, 0.05, 0.012, 0.0012] as const;
 /** Early-neonatal (≤ 7 days) death probability of a live birth by band, before calibration. */
 const NEONATAL_DEATH_BASE = [0.6, 0.2, 0.08, 0.02, 0.003, 0.0005] as const;
+const STILLBIRTH_BASE_LOGIT = STILLBIRTH_BASE.map(logit);
+const NEONATAL_DEATH_BASE_LOGIT = NEONATAL_DEATH_BASE.map(logit);
 const STILLBIRTH_SGA_LOG_ODDS = 1.0;
 const NEONATAL_DEATH_SGA_LOG_ODDS = 0.5;
 
@@ -80,15 +82,27 @@ export const DEPRIVATION_WEIGHTS = {
   pctAge15to25: 0.05,
 } as const satisfies Partial<Record<keyof GemeenteCharacteristics, number>>;
 /** SD of the seeded gemeente random effect (the covariate part has SD 1). */
-const GEMEENTE_EFFECT_SD = 0.45;
+const GEMEENTE_EFFECT_SD = 0.35;
 /** Weight of the standardized log(wijk density / gemeente density). */
-const WIJK_DENSITY_WEIGHT = 0.35;
+const WIJK_DENSITY_WEIGHT = 0.45;
 /** SD of the seeded wijk random effect. */
-const WIJK_EFFECT_SD = 0.55;
+const WIJK_EFFECT_SD = 0.7;
+
+/** Curvature of the risk score: softplus_κ(D) = ln(1 + e^{κ·D}) / κ. */
+const RISK_CURVATURE = 1.5;
+/**
+ * The outcomes depend on softplus(D) rather than D: affluent areas differ little from each other,
+ * while risk keeps rising in the most deprived areas (the 2–3× national risk of some
+ * Rotterdam and Amsterdam districts).
+ */
+export function riskScore(deprivation: number): number {
+  const z = RISK_CURVATURE * deprivation;
+  return (z > 30 ? z : Math.log1p(Math.exp(z))) / RISK_CURVATURE;
+}
 
 /**
  * A "channel" is one logistic outcome probability of the model:
- * logit p = calibrated offset(year) + deprivation · D + gemeente effect + wijk effect + yearly noise.
+ * logit p = calibrated offset(year) + deprivation · risk(D) + gemeente effect + wijk effect + yearly noise.
  */
 interface Channel {
   id: string;
@@ -98,20 +112,20 @@ interface Channel {
   yearSd: number;
 }
 const CHANNELS = [
-  { id: 'births22to23', deprivation: 0.2, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'preterm', deprivation: 0.24, gemeenteSd: 0.06, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'sga', deprivation: 0.42, gemeenteSd: 0.08, wijkSd: 0.12, yearSd: 0.05 },
-  { id: 'stillbirth', deprivation: 0.25, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'neonatalDeath', deprivation: 0.2, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'teenage_mothers', deprivation: 0.6, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
-  { id: 'late_antenatal_care', deprivation: 0.4, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.05 },
-  { id: 'smoking_in_pregnancy', deprivation: 0.35, gemeenteSd: 0.2, wijkSd: 0.3, yearSd: 0.06 },
-  { id: 'no_maternity_care', deprivation: 0.7, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
-  { id: 'problem_debts', deprivation: 0.65, gemeenteSd: 0.12, wijkSd: 0.25, yearSd: 0.05 },
-  { id: 'child_protection_0_2', deprivation: 0.6, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
-  { id: 'low_income_households', deprivation: 0.65, gemeenteSd: 0.1, wijkSd: 0.2, yearSd: 0.03 },
-  { id: 'single_parent_households', deprivation: 0.35, gemeenteSd: 0.08, wijkSd: 0.15, yearSd: 0.03 },
-  { id: 'social_assistance', deprivation: 0.75, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.03 },
+  { id: 'births22to23', deprivation: 0.35, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'preterm', deprivation: 0.6, gemeenteSd: 0.06, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'sga', deprivation: 0.75, gemeenteSd: 0.08, wijkSd: 0.12, yearSd: 0.05 },
+  { id: 'stillbirth', deprivation: 0.5, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'neonatalDeath', deprivation: 0.4, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'teenage_mothers', deprivation: 0.85, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'late_antenatal_care', deprivation: 0.55, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.05 },
+  { id: 'smoking_in_pregnancy', deprivation: 0.45, gemeenteSd: 0.2, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'no_maternity_care', deprivation: 0.9, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'problem_debts', deprivation: 0.9, gemeenteSd: 0.12, wijkSd: 0.25, yearSd: 0.05 },
+  { id: 'child_protection_0_2', deprivation: 0.85, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
+  { id: 'low_income_households', deprivation: 0.9, gemeenteSd: 0.1, wijkSd: 0.2, yearSd: 0.03 },
+  { id: 'single_parent_households', deprivation: 0.5, gemeenteSd: 0.08, wijkSd: 0.15, yearSd: 0.03 },
+  { id: 'social_assistance', deprivation: 1.0, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.03 },
 ] as const satisfies readonly Channel[];
 type ChannelId = (typeof CHANNELS)[number]['id'];
 const CH: Record<ChannelId, number> = Object.fromEntries(CHANNELS.map((c, i) => [c.id, i])) as Record<ChannelId, number>;
@@ -133,13 +147,48 @@ export interface ModelWijk {
   gemeenteCode: string;
   /** CBS KWB 2024. */
   inhabitants: number;
-  /** Standardized latent deprivation (inhabitant-weighted mean 0, SD 1). */
+  /** Standardized latent deprivation D (inhabitant-weighted mean 0, SD 1). */
   deprivation: number;
+  /** The risk score the outcomes use: softplus(D), flat for affluent areas, rising in deprived ones. */
+  risk: number;
   /** Hash of the code: the key of this wijk's random streams. */
   key: number;
 }
 
-/** Expected probabilities and fixed denominators of one wijk in one year. */
+/**
+ * Expected probabilities and fixed denominators of all wijken in one year, as flat arrays
+ * indexed by wijk (cells: wijk · CELL_COUNT + cell; stillbirth / neonatalDeath: wijk · 11 + k,
+ * k = 0 for 22–23 weeks and 1 + cell for the cells).
+ */
+export interface YearRates {
+  year: number;
+  /** Birth-weight shift (z units) that calibrates low birth weight this year. */
+  birthWeightShift: number;
+  /** P(birth weight < 2500 g | cell); the same for every wijk. */
+  lowBirthWeight: Float64Array;
+  birthProbability: Float64Array;
+  expectedBirths: Float64Array;
+  share22to23: Float64Array;
+  sgaGivenPreterm: Float64Array;
+  cells: Float64Array;
+  stillbirth: Float64Array;
+  neonatalDeath: Float64Array;
+  teenageMother: Float64Array;
+  lateFirstContact: Float64Array;
+  smoking: Float64Array;
+  noMaternityCare: Float64Array;
+  problemDebts: Float64Array;
+  childProtection: Float64Array;
+  lowIncome: Float64Array;
+  singleParent: Float64Array;
+  socialAssistance: Float64Array;
+  households: Float64Array;
+  householdsWithChildren: Float64Array;
+  inhabitants18to64: Float64Array;
+  children0to2: Float64Array;
+}
+
+/** Expected probabilities and fixed denominators of one wijk in one year (a view on YearRates). */
 export interface WijkYearRates {
   /** Probability that an inhabitant has a child (≥ 22 weeks) this year; births ~ Binomial(inhabitants, p). */
   birthProbability: number;
@@ -154,6 +203,7 @@ export interface WijkYearRates {
   neonatalDeath: Float64Array;
   /** P(birth weight < 2500 g | cell); the same for every wijk in a year. */
   lowBirthWeight: Float64Array;
+  birthWeightShift: number;
   /** P(SGA | preterm) — used for the 22–23-week births of the birth file. */
   sgaGivenPreterm: number;
   teenageMother: number;
@@ -178,10 +228,8 @@ export interface RateModel {
   seedKey: number;
   years: readonly number[];
   wijken: readonly ModelWijk[];
-  /** rates[yearIndex][wijkIndex] */
-  rates: readonly (readonly WijkYearRates[])[];
-  /** Birth-weight shift (z units) per year index that calibrates low birth weight. */
-  birthWeightShift: readonly number[];
+  /** One entry per year, in the order of `years`. */
+  byYear: readonly YearRates[];
   /** Target national values (as probabilities) per indicator id (+ 'stillbirth', 'births22to23') per year index. */
   targets: ReadonlyMap<string, readonly number[]>;
 }
@@ -189,6 +237,39 @@ export interface RateModel {
 export interface RateModelOptions {
   seed?: number;
   years?: readonly number[];
+}
+
+const K = CELL_COUNT + 1;
+
+/** A wijk-year as one object (subarray views; allocate sparingly). */
+export function wijkYearRates(model: RateModel, yearIndex: number, wijkIndex: number): WijkYearRates {
+  const y = model.byYear[yearIndex];
+  if (!y || wijkIndex < 0 || wijkIndex >= model.wijken.length) throw new RangeError(`no rates for year index ${yearIndex}, wijk index ${wijkIndex}`);
+  const w = wijkIndex;
+  return {
+    birthProbability: y.birthProbability[w]!,
+    expectedBirths: y.expectedBirths[w]!,
+    share22to23: y.share22to23[w]!,
+    cells: y.cells.subarray(w * CELL_COUNT, (w + 1) * CELL_COUNT),
+    stillbirth: y.stillbirth.subarray(w * K, (w + 1) * K),
+    neonatalDeath: y.neonatalDeath.subarray(w * K, (w + 1) * K),
+    lowBirthWeight: y.lowBirthWeight,
+    birthWeightShift: y.birthWeightShift,
+    sgaGivenPreterm: y.sgaGivenPreterm[w]!,
+    teenageMother: y.teenageMother[w]!,
+    lateFirstContact: y.lateFirstContact[w]!,
+    smoking: y.smoking[w]!,
+    noMaternityCare: y.noMaternityCare[w]!,
+    problemDebts: y.problemDebts[w]!,
+    childProtection: y.childProtection[w]!,
+    lowIncome: y.lowIncome[w]!,
+    singleParent: y.singleParent[w]!,
+    socialAssistance: y.socialAssistance[w]!,
+    households: y.households[w]!,
+    householdsWithChildren: y.householdsWithChildren[w]!,
+    inhabitants18to64: y.inhabitants18to64[w]!,
+    children0to2: y.children0to2[w]!,
+  };
 }
 
 // ---- Helpers ----
@@ -226,30 +307,39 @@ function populationFactor(year: number): number {
 
 /**
  * Finds δ with Σ w_j · logistic(x_j + δ) = target (Newton with a bisection safeguard; the left
- * side increases with δ).
+ * side increases with δ). Returns δ and fills `p` (if given) with logistic(x_j + δ).
  */
-export function solveLogitOffset(w: Float64Array, x: Float64Array, target: number, start = 0): number {
+export function solveLogitOffset(w: Float64Array, x: Float64Array, target: number, start = 0, p?: Float64Array): number {
+  const n = w.length;
   let total = 0;
-  for (let j = 0; j < w.length; j++) total += w[j]!;
+  for (let j = 0; j < n; j++) total += w[j]!;
   if (!(target > 0 && target < total)) throw new RangeError(`calibration target ${target} outside (0, ${total})`);
+  // logistic(x + δ) = 1 / (1 + e^{−x} · e^{−δ}): one exp per element, none per iteration.
+  const expNeg = new Float64Array(n);
+  for (let j = 0; j < n; j++) expNeg[j] = Math.exp(-x[j]!);
   let lo = -40;
   let hi = 40;
   let delta = start;
   for (let iter = 0; iter < 200; iter++) {
+    const e = Math.exp(-delta);
     let f = -target;
     let df = 0;
-    for (let j = 0; j < w.length; j++) {
-      const p = logistic(x[j]! + delta);
-      f += w[j]! * p;
-      df += w[j]! * p * (1 - p);
+    for (let j = 0; j < n; j++) {
+      const q = 1 / (1 + expNeg[j]! * e);
+      const wq = w[j]! * q;
+      f += wq;
+      df += wq * (1 - q);
     }
-    if (Math.abs(f) <= 1e-12 * total) return delta;
+    if (Math.abs(f) <= 1e-12 * total || hi - lo < 1e-14) break;
     if (f > 0) hi = delta;
     else lo = delta;
     let next = df > 0 ? delta - f / df : NaN;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-    if (hi - lo < 1e-14) return next;
     delta = next;
+  }
+  if (p) {
+    const e = Math.exp(-delta);
+    for (let j = 0; j < n; j++) p[j] = 1 / (1 + expNeg[j]! * e);
   }
   return delta;
 }
@@ -332,14 +422,18 @@ function buildRateModelFrom(
   for (let w = 0; w < nW; w++) variance += wijkChars[w]!.inhabitants * (rawDeprivation[w]! - mean) ** 2;
   const sd = Math.sqrt(variance / popTotal);
   const deprivation = new Float64Array(nW);
-  for (let w = 0; w < nW; w++) deprivation[w] = (rawDeprivation[w]! - mean) / sd;
+  const risk = new Float64Array(nW);
+  for (let w = 0; w < nW; w++) {
+    deprivation[w] = (rawDeprivation[w]! - mean) / sd;
+    risk[w] = riskScore(deprivation[w]!);
+  }
 
   // Persistent part of every channel's logit.
   const persistent = new Float64Array(nW * nC);
   for (let w = 0; w < nW; w++) {
     const gi = wijkGemeente[w]!;
     for (let c = 0; c < nC; c++) {
-      persistent[w * nC + c] = CHANNELS[c]!.deprivation * deprivation[w]! + gemeenteChannel[gi * nC + c]! + wijkChannel[w * nC + c]!;
+      persistent[w * nC + c] = CHANNELS[c]!.deprivation * risk[w]! + gemeenteChannel[gi * nC + c]! + wijkChannel[w * nC + c]!;
     }
   }
 
@@ -368,6 +462,7 @@ function buildRateModelFrom(
     gemeenteCode: wc.gemeenteCode,
     inhabitants: wc.inhabitants,
     deprivation: deprivation[w]!,
+    risk: risk[w]!,
     key: wijkKeys[w]!,
   }));
 
@@ -385,148 +480,124 @@ function buildRateModelFrom(
     if (!SUPPORTED_INDICATORS.has(ind.id)) throw new Error(`demo data: the rate model has no model for indicator '${ind.id}'`);
   }
 
-  const rates: WijkYearRates[][] = [];
-  const birthWeightShift: number[] = [];
+  const byYear: YearRates[] = [];
   const x = new Float64Array(nW);
   const wt = new Float64Array(nW);
-  const xCells = new Float64Array(nW * (CELL_COUNT + 1));
-  const wCells = new Float64Array(nW * (CELL_COUNT + 1));
-  const channelLogit = (c: number, w: number, noise: Float64Array) => persistent[w * nC + c]! + noise[w * nC + c]!;
+  const xCells = new Float64Array(nW * K);
+  const wCells = new Float64Array(nW * K);
+  const noise = new Float64Array(nW * nC);
 
   years.forEach((year, yi) => {
-    const noise = new Float64Array(nW * nC);
     for (let w = 0; w < nW; w++) {
       const rng = new Rng(hashKeys(sk, wijkKeys[w]!, year, STREAM.yearNoise));
-      for (let c = 0; c < nC; c++) noise[w * nC + c] = CHANNELS[c]!.yearSd * rng.normal();
+      for (let c = 0; c < nC; c++) noise[w * nC + c] = persistent[w * nC + c]! + CHANNELS[c]!.yearSd * rng.normal();
     }
+    // eta(c, w) = persistent + yearly noise (without the calibrated offset)
+    const eta = (c: number, w: number) => noise[w * nC + c]!;
     const fBirth = birthYearFactor(year);
     const fPop = populationFactor(year);
+    const birthProbability = new Float64Array(nW);
     const births = new Float64Array(nW);
-    for (let w = 0; w < nW; w++) births[w] = wijkChars[w]!.inhabitants * baseBirthProbability[wijkGemeente[w]!]! * fBirth;
+    for (let w = 0; w < nW; w++) {
+      birthProbability[w] = baseBirthProbability[wijkGemeente[w]!]! * fBirth;
+      births[w] = wijkChars[w]!.inhabitants * birthProbability[w]!;
+    }
 
-    // Solves the offset of a simple channel: p_w = logistic(offset + logit_w), weighted by denominators.
-    const simple = (channel: ChannelId, weights: (w: number) => number, t: number): Float64Array => {
+    // Solves the offset of a simple channel: p_w = logistic(offset + eta_w), weighted by denominators.
+    const simple = (channel: ChannelId, weights: Float64Array, t: number): Float64Array => {
       const c = CH[channel];
+      let total = 0;
       for (let w = 0; w < nW; w++) {
-        x[w] = channelLogit(c, w, noise);
-        wt[w] = weights(w);
+        x[w] = eta(c, w);
+        total += weights[w]!;
       }
-      const total = wt.reduce((s, v) => s + v, 0);
-      const offset = solveLogitOffset(wt, x, t * total, logitOf(t));
       const p = new Float64Array(nW);
-      for (let w = 0; w < nW; w++) p[w] = logistic(offset + x[w]!);
+      solveLogitOffset(weights, x, t * total, logit(t), p);
       return p;
     };
 
     // 22–23 weeks share, then preterm (among ≥ 24 weeks).
-    const p22 = simple('births22to23', (w) => births[w]!, target('births22to23', yi));
+    const p22 = simple('births22to23', births, target('births22to23', yi));
     const births24 = new Float64Array(nW);
     for (let w = 0; w < nW; w++) births24[w] = births[w]! * (1 - p22[w]!);
-    const pPreterm = simple('preterm', (w) => births24[w]!, target('preterm', yi));
+    const pPreterm = simple('preterm', births24, target('preterm', yi));
 
     // SGA among term births: calibrated so that Big2 = preterm + (1 − preterm)·sgaTerm hits its target.
-    const cS = CH.sga;
     let sumW = 0;
     let sumPreterm = 0;
     for (let w = 0; w < nW; w++) {
-      x[w] = channelLogit(cS, w, noise);
+      x[w] = eta(CH.sga, w);
       wt[w] = births24[w]! * (1 - pPreterm[w]!);
       sumW += births24[w]!;
       sumPreterm += births24[w]! * pPreterm[w]!;
     }
-    const alphaS = solveLogitOffset(wt, x, target('big2', yi) * sumW - sumPreterm, logitOf(target('sga', yi)));
     const sTerm = new Float64Array(nW);
+    const alphaS = solveLogitOffset(wt, x, target('big2', yi) * sumW - sumPreterm, logit(target('sga', yi)), sTerm);
     let sgaTermMass = 0;
     for (let w = 0; w < nW; w++) {
-      sTerm[w] = logistic(alphaS + x[w]!);
       sgaTermMass += births24[w]! * (1 - pPreterm[w]!) * sTerm[w]!;
       wt[w] = births24[w]! * pPreterm[w]!;
       x[w] = alphaS + x[w]!;
     }
     // SGA among preterm: an extra log-odds γ so that overall SGA hits its target.
-    const gamma = solveLogitOffset(wt, x, target('sga', yi) * sumW - sgaTermMass, 1);
     const sPre = new Float64Array(nW);
-    for (let w = 0; w < nW; w++) sPre[w] = logistic(x[w]! + gamma);
+    solveLogitOffset(wt, x, target('sga', yi) * sumW - sgaTermMass, 1, sPre);
 
     // Cells.
-    const cells: Float64Array[] = [];
+    const cells = new Float64Array(nW * CELL_COUNT);
     for (let w = 0; w < nW; w++) {
-      const cp = new Float64Array(CELL_COUNT);
       for (let cell = 0; cell < CELL_COUNT; cell++) {
         const b = bandOfCell(cell);
-        const sga = sgaOfCell(cell);
         const bandP = b === TERM_BAND ? 1 - pPreterm[w]! : pPreterm[w]! * PRETERM_BAND_SHARES[b]!;
         const sgaP = b === TERM_BAND ? sTerm[w]! : sPre[w]!;
-        cp[cell] = bandP * (sga ? sgaP : 1 - sgaP);
+        cells[w * CELL_COUNT + cell] = bandP * (sgaOfCell(cell) ? sgaP : 1 - sgaP);
       }
-      cells.push(cp);
     }
 
     // Stillbirth: one offset for all bands, calibrated to the stillbirth target per births ≥ 22 w.
-    const K = CELL_COUNT + 1;
-    const cSB = CH.stillbirth;
     let birthsTotal = 0;
     for (let w = 0; w < nW; w++) {
       birthsTotal += births[w]!;
-      const base = channelLogit(cSB, w, noise);
-      xCells[w * K] = base + logitOf(STILLBIRTH_BASE[BAND_22_23]);
+      const base = eta(CH.stillbirth, w);
+      xCells[w * K] = base + STILLBIRTH_BASE_LOGIT[BAND_22_23]!;
       wCells[w * K] = births[w]! * p22[w]!;
       for (let cell = 0; cell < CELL_COUNT; cell++) {
-        xCells[w * K + 1 + cell] = base + logitOf(STILLBIRTH_BASE[bandOfCell(cell)]!) + STILLBIRTH_SGA_LOG_ODDS * sgaOfCell(cell);
-        wCells[w * K + 1 + cell] = births24[w]! * cells[w]![cell]!;
+        xCells[w * K + 1 + cell] = base + STILLBIRTH_BASE_LOGIT[bandOfCell(cell)]! + STILLBIRTH_SGA_LOG_ODDS * sgaOfCell(cell);
+        wCells[w * K + 1 + cell] = births24[w]! * cells[w * CELL_COUNT + cell]!;
       }
     }
-    const deltaSB = solveLogitOffset(wCells, xCells, target('stillbirth', yi) * birthsTotal);
-    const stillbirth: Float64Array[] = [];
+    const stillbirth = new Float64Array(nW * K);
+    solveLogitOffset(wCells, xCells, target('stillbirth', yi) * birthsTotal, 0.3, stillbirth);
     let expectedStillbirths = 0;
-    for (let w = 0; w < nW; w++) {
-      const s = new Float64Array(K);
-      for (let k = 0; k < K; k++) {
-        s[k] = logistic(xCells[w * K + k]! + deltaSB);
-        expectedStillbirths += wCells[w * K + k]! * s[k]!;
-      }
-      stillbirth.push(s);
-    }
+    for (let j = 0; j < nW * K; j++) expectedStillbirths += wCells[j]! * stillbirth[j]!;
     // Early neonatal death among live births: calibrated so stillbirths + deaths hit perinatal mortality.
-    const cND = CH.neonatalDeath;
     for (let w = 0; w < nW; w++) {
-      const base = channelLogit(cND, w, noise);
-      const s = stillbirth[w]!;
-      xCells[w * K] = base + logitOf(NEONATAL_DEATH_BASE[BAND_22_23]);
-      wCells[w * K] = births[w]! * p22[w]! * (1 - s[0]!);
+      const base = eta(CH.neonatalDeath, w);
+      xCells[w * K] = base + NEONATAL_DEATH_BASE_LOGIT[BAND_22_23]!;
+      wCells[w * K] = births[w]! * p22[w]! * (1 - stillbirth[w * K]!);
       for (let cell = 0; cell < CELL_COUNT; cell++) {
-        xCells[w * K + 1 + cell] = base + logitOf(NEONATAL_DEATH_BASE[bandOfCell(cell)]!) + NEONATAL_DEATH_SGA_LOG_ODDS * sgaOfCell(cell);
-        wCells[w * K + 1 + cell] = births24[w]! * cells[w]![cell]! * (1 - s[1 + cell]!);
+        xCells[w * K + 1 + cell] = base + NEONATAL_DEATH_BASE_LOGIT[bandOfCell(cell)]! + NEONATAL_DEATH_SGA_LOG_ODDS * sgaOfCell(cell);
+        wCells[w * K + 1 + cell] = births24[w]! * cells[w * CELL_COUNT + cell]! * (1 - stillbirth[w * K + 1 + cell]!);
       }
     }
-    const deltaND = solveLogitOffset(wCells, xCells, target('perinatal_mortality', yi) * birthsTotal - expectedStillbirths);
-    const neonatal: Float64Array[] = [];
-    for (let w = 0; w < nW; w++) {
-      const n = new Float64Array(K);
-      for (let k = 0; k < K; k++) n[k] = logistic(xCells[w * K + k]! + deltaND);
-      neonatal.push(n);
-    }
+    const neonatalDeath = new Float64Array(nW * K);
+    solveLogitOffset(wCells, xCells, target('perinatal_mortality', yi) * birthsTotal - expectedStillbirths, 0.4, neonatalDeath);
 
     // Low birth weight: one weight shift per year so that the national share among live births ≥ 24 w hits its target.
     const liveByCell = new Float64Array(CELL_COUNT);
-    for (let w = 0; w < nW; w++) {
-      for (let cell = 0; cell < CELL_COUNT; cell++) {
-        liveByCell[cell] = liveByCell[cell]! + births24[w]! * cells[w]![cell]! * (1 - stillbirth[w]![1 + cell]!);
-      }
-    }
-    const shift = solveBirthWeightShift(liveByCell, target('low_birth_weight', yi));
-    birthWeightShift.push(shift);
-    const lbw = new Float64Array(CELL_COUNT);
-    for (let cell = 0; cell < CELL_COUNT; cell++) lbw[cell] = lowBirthWeightProbability(bandOfCell(cell), sgaOfCell(cell), shift);
-
-    // Live births (all gestations) for the maternity-care channel.
     const liveAll = new Float64Array(nW);
     for (let w = 0; w < nW; w++) {
-      const s = stillbirth[w]!;
-      let sb24 = 0;
-      for (let cell = 0; cell < CELL_COUNT; cell++) sb24 += cells[w]![cell]! * s[1 + cell]!;
-      liveAll[w] = births[w]! * (p22[w]! * (1 - s[0]!) + (1 - p22[w]!) * (1 - sb24));
+      let live24 = 0;
+      for (let cell = 0; cell < CELL_COUNT; cell++) {
+        const live = cells[w * CELL_COUNT + cell]! * (1 - stillbirth[w * K + 1 + cell]!);
+        liveByCell[cell] = liveByCell[cell]! + births24[w]! * live;
+        live24 += live;
+      }
+      liveAll[w] = births[w]! * p22[w]! * (1 - stillbirth[w * K]!) + births24[w]! * live24;
     }
+    const birthWeightShift = solveBirthWeightShift(liveByCell, target('low_birth_weight', yi));
+    const lowBirthWeight = new Float64Array(CELL_COUNT);
+    for (let cell = 0; cell < CELL_COUNT; cell++) lowBirthWeight[cell] = lowBirthWeightProbability(bandOfCell(cell), sgaOfCell(cell), birthWeightShift);
 
     // Fixed denominators.
     const households = new Float64Array(nW);
@@ -541,50 +612,34 @@ function buildRateModelFrom(
       children0to2[w] = Math.round((births[w]! / fBirth) * (fBirth + fBirthPrev));
     }
 
-    const teen = simple('teenage_mothers', (w) => births24[w]!, target('teenage_mothers', yi));
-    const late = simple('late_antenatal_care', (w) => births24[w]!, target('late_antenatal_care', yi));
-    const smoking = simple('smoking_in_pregnancy', (w) => births24[w]!, target('smoking_in_pregnancy', yi));
-    const debts = simple('problem_debts', (w) => births24[w]!, target('problem_debts', yi));
-    const noMC = simple('no_maternity_care', (w) => liveAll[w]!, target('no_maternity_care', yi));
-    const childProtection = simple('child_protection_0_2', (w) => children0to2[w]!, target('child_protection_0_2', yi));
-    const lowIncome = simple('low_income_households', (w) => households[w]!, target('low_income_households', yi));
-    const singleParent = simple('single_parent_households', (w) => householdsWithChildren[w]!, target('single_parent_households', yi));
-    const social = simple('social_assistance', (w) => inhabitants18to64[w]!, target('social_assistance', yi));
-
-    const row: WijkYearRates[] = [];
-    for (let w = 0; w < nW; w++) {
-      row.push({
-        birthProbability: baseBirthProbability[wijkGemeente[w]!]! * fBirth,
-        expectedBirths: births[w]!,
-        share22to23: p22[w]!,
-        cells: cells[w]!,
-        stillbirth: stillbirth[w]!,
-        neonatalDeath: neonatal[w]!,
-        lowBirthWeight: lbw,
-        sgaGivenPreterm: sPre[w]!,
-        teenageMother: teen[w]!,
-        lateFirstContact: late[w]!,
-        smoking: smoking[w]!,
-        noMaternityCare: noMC[w]!,
-        problemDebts: debts[w]!,
-        childProtection: childProtection[w]!,
-        lowIncome: lowIncome[w]!,
-        singleParent: singleParent[w]!,
-        socialAssistance: social[w]!,
-        households: households[w]!,
-        householdsWithChildren: householdsWithChildren[w]!,
-        inhabitants18to64: inhabitants18to64[w]!,
-        children0to2: children0to2[w]!,
-      });
-    }
-    rates.push(row);
+    byYear.push({
+      year,
+      birthWeightShift,
+      lowBirthWeight,
+      birthProbability,
+      expectedBirths: births,
+      share22to23: p22,
+      sgaGivenPreterm: sPre,
+      cells,
+      stillbirth,
+      neonatalDeath,
+      teenageMother: simple('teenage_mothers', births24, target('teenage_mothers', yi)),
+      lateFirstContact: simple('late_antenatal_care', births24, target('late_antenatal_care', yi)),
+      smoking: simple('smoking_in_pregnancy', births24, target('smoking_in_pregnancy', yi)),
+      noMaternityCare: simple('no_maternity_care', liveAll, target('no_maternity_care', yi)),
+      problemDebts: simple('problem_debts', births24, target('problem_debts', yi)),
+      childProtection: simple('child_protection_0_2', children0to2, target('child_protection_0_2', yi)),
+      lowIncome: simple('low_income_households', households, target('low_income_households', yi)),
+      singleParent: simple('single_parent_households', householdsWithChildren, target('single_parent_households', yi)),
+      socialAssistance: simple('social_assistance', inhabitants18to64, target('social_assistance', yi)),
+      households,
+      householdsWithChildren,
+      inhabitants18to64,
+      children0to2,
+    });
   });
 
-  return { seed, seedKey: sk, years, wijken, rates, birthWeightShift, targets };
-}
-
-function logitOf(p: number): number {
-  return logit(p);
+  return { seed, seedKey: sk, years, wijken, byYear, targets };
 }
 
 function solveBirthWeightShift(liveByCell: Float64Array, t: number): number {
@@ -688,7 +743,8 @@ export function nationalExpectedRate(model: RateModel, indicatorId: string, year
   if (yi < 0) throw new RangeError(`year ${year} is not in the model`);
   let num = 0;
   let den = 0;
-  for (const r of model.rates[yi]!) {
+  for (let wi = 0; wi < model.wijken.length; wi++) {
+    const r = wijkYearRates(model, yi, wi);
     if (indicatorId === 'stillbirth') {
       num += r.expectedBirths * expectedStillbirthRate(r);
       den += r.expectedBirths;
@@ -704,7 +760,7 @@ export function nationalExpectedRate(model: RateModel, indicatorId: string, year
 /** Births (from 22 weeks) of a wijk in a year: one seeded draw shared by the counts and the birth file. */
 export function drawBirths(model: RateModel, yearIndex: number, wijkIndex: number): number {
   const wijk = model.wijken[wijkIndex]!;
-  const r = model.rates[yearIndex]![wijkIndex]!;
+  const p = model.byYear[yearIndex]!.birthProbability[wijkIndex]!;
   const rng = new Rng(hashKeys(model.seedKey, wijk.key, model.years[yearIndex]!, STREAM.births));
-  return rng.binomial(wijk.inhabitants, r.birthProbability);
+  return rng.binomial(wijk.inhabitants, p);
 }

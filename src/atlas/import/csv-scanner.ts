@@ -4,8 +4,9 @@
 // is split on the delimiter in place, and the sink receives the chunk string plus the start
 // and end offsets of each field; no per-field strings or arrays are made. A line with a `"`
 // goes through a correct RFC 4180 parser (quoted fields, `""` escapes, delimiters and line
-// breaks inside quotes); its unquoted field values are joined into one string, so the sink
-// sees the same (text, starts, ends) shape either way.
+// breaks inside quotes). Its fields also point into the chunk (the content between the
+// quotes), unless a field holds an escaped `""`: then the record's field values are joined
+// into one new string. Either way the sink sees the same (text, starts, ends) shape.
 //
 // Line numbers are physical lines (1-based); a record whose quoted field holds a line break
 // is reported at the line it starts on, and the line count moves past all its lines.
@@ -144,8 +145,12 @@ export class CsvScanner {
     const sink = this.sink;
     const delimiter = this.delimiter;
     const length = text.length;
+    const starts = this.starts;
+    const ends = this.ends;
     const startLine = this.nextLine;
-    const values: string[] = [];
+    // Field f is text[starts[f], ends[f]) unless unescaped[f] holds its value (a "" inside quotes).
+    let unescaped: (string | undefined)[] | null = null;
+    let count = 0;
     let breaks = 0;
     let i = pos;
 
@@ -154,24 +159,35 @@ export class CsvScanner {
       sink.malformed(startLine, 'a quoted field that starts on this line is not closed (a " is missing)');
       return this.skipLine(text, pos);
     };
+    const addField = (s: number, e: number, value: string | undefined): void => {
+      if (count < FIELD_CAPACITY) {
+        starts[count] = s;
+        ends[count] = e;
+        if (value !== undefined) (unescaped ??= [])[count] = value;
+      }
+      count++;
+    };
 
     for (;;) {
       // At the start of a field. Spaces before an opening quote are allowed.
       let j = i;
       while (j < length && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
       if (j < length && text.charCodeAt(j) === QUOTE) {
-        let value = '';
-        let k = j + 1;
+        let value: string | undefined;
+        const contentStart = j + 1;
+        let contentEnd = contentStart;
+        let k = contentStart;
         for (;;) {
           const close = text.indexOf('"', k);
           if (close === -1) return incompleteOrUnclosed();
-          value += text.slice(k, close);
+          if (close + 1 >= length && !final) return incompleteOrUnclosed();
           if (close + 1 < length && text.charCodeAt(close + 1) === QUOTE) {
-            value += '"';
+            value = (value ?? '') + text.slice(k, close + 1);
             k = close + 2;
             continue;
           }
-          if (close + 1 >= length && !final) return incompleteOrUnclosed();
+          if (value !== undefined) value += text.slice(k, close);
+          contentEnd = close;
           k = close + 1;
           break;
         }
@@ -180,7 +196,7 @@ export class CsvScanner {
         while (k < length && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
         if (k < length && text.charCodeAt(k) === CR && (k + 1 >= length || text.charCodeAt(k + 1) === LF)) k++;
         if (k >= length && !final) return incompleteOrUnclosed();
-        values.push(value);
+        addField(contentStart, contentEnd, value);
         if (k >= length) {
           i = length;
           break;
@@ -208,7 +224,7 @@ export class CsvScanner {
       if (k >= length && !final) return incompleteOrUnclosed();
       let valueEnd = k;
       if ((k >= length || text.charCodeAt(k) === LF) && valueEnd > i && text.charCodeAt(valueEnd - 1) === CR) valueEnd--;
-      values.push(text.slice(i, valueEnd));
+      addField(i, valueEnd, undefined);
       if (k < length && text.charCodeAt(k) === delimiter) {
         i = k + 1;
         continue;
@@ -217,21 +233,23 @@ export class CsvScanner {
       break;
     }
 
-    this.emit(values, startLine);
     this.nextLine = startLine + breaks + 1;
-    return i;
-  }
-
-  private emit(values: string[], line: number): void {
-    const starts = this.starts;
-    const ends = this.ends;
-    let offset = 0;
-    for (let f = 0; f < values.length && f < FIELD_CAPACITY; f++) {
-      starts[f] = offset;
-      offset += values[f]!.length;
-      ends[f] = offset;
+    if (unescaped === null) {
+      sink.record(text, starts, ends, count, startLine);
+    } else {
+      // Join the field values into one string so the sink sees the usual shape.
+      const values: string[] = [];
+      let offset = 0;
+      for (let f = 0; f < count && f < FIELD_CAPACITY; f++) {
+        const value = (unescaped as (string | undefined)[])[f] ?? text.slice(starts[f]!, ends[f]!);
+        values.push(value);
+        starts[f] = offset;
+        offset += value.length;
+        ends[f] = offset;
+      }
+      sink.record(values.join(''), starts, ends, count, startLine);
     }
-    this.sink.record(values.join(''), starts, ends, values.length, line);
+    return i;
   }
 
   /**

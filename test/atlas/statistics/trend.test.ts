@@ -118,10 +118,10 @@ describe('FingertipsNext trend calculator (fingertipsnext_recent_trend.csv)', ()
 });
 
 describe('trend rules', () => {
-  const rising = [100, 110, 120, 130, 140].map((x) => ({ numerator: x, denominator: 1000 }));
+  const rising = [1000, 1100, 1200, 1300, 1400].map((x) => ({ numerator: x, denominator: 10000 }));
 
   it('uses only the last five points', () => {
-    const noisyStart = [{ numerator: 900, denominator: 1000 }, ...rising];
+    const noisyStart = [{ numerator: 9000, denominator: 10000 }, ...rising];
     expect(proportionTrend(noisyStart)).toEqual(proportionTrend(rising));
   });
 
@@ -130,8 +130,12 @@ describe('trend rules', () => {
     expect(rateTrend([]).trend).toBe('cannot-be-calculated');
   });
 
-  it('detects a clear rise and fall', () => {
+  it('detects a clear rise and fall, and needs enough events for it', () => {
     expect(proportionTrend(rising).trend).toBe('increasing');
+    // The same proportions out of 1000 instead of 10000: χ² 9.47, just below 9.55.
+    const small = proportionTrend(rising.map((p) => ({ numerator: p.numerator / 10, denominator: 1000 })));
+    expect(small.chisq!).toBeCloseTo(9.4697, 4);
+    expect(small.trend).toBe('no-significant-change');
     expect(proportionTrend([...rising].reverse()).trend).toBe('decreasing');
   });
 
@@ -145,7 +149,7 @@ describe('trend rules', () => {
   });
 
   it('cannot calculate with 0 or n events in a point, or a missing point', () => {
-    expect(proportionTrend([{ numerator: 0, denominator: 50 }, ...rising.slice(1)]).trend).toBe('cannot-be-calculated');
+    expect(proportionTrend([{ numerator: 0, denominator: 10000 }, ...rising.slice(1)]).trend).toBe('cannot-be-calculated');
     const values = [1, 2, 3, 4, 5].map((v) => ({ value: v, lower95: v - 0.1, upper95: v + 0.1 }));
     expect(rateTrend(values).trend).toBe('increasing');
     expect(rateTrend([...values.slice(0, 4), { value: null, lower95: null, upper95: null }]).trend).toBe(

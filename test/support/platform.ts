@@ -1,0 +1,37 @@
+// A platform on a test database: migrated, catalogue loaded, optionally with the demo data.
+
+import type { FastifyInstance } from 'fastify';
+import { AtlasService, seedCatalogue } from '../../src/atlas/atlas-store.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { migrate } from '../../src/platform/migrations.ts';
+import { loadDemoDataIfEmpty, type Platform } from '../../src/platform/platform.ts';
+import type { TestEngine } from './databases.ts';
+
+export interface TestPlatform extends Platform {
+  app: FastifyInstance;
+  get<T = any>(url: string): Promise<{ status: number; body: T }>;
+}
+
+export async function startTestPlatform(engine: TestEngine, options: { demo: boolean }): Promise<TestPlatform> {
+  const db = await engine.open();
+  await migrate(db);
+  await seedCatalogue(db);
+  if (options.demo) await loadDemoDataIfEmpty(db, () => {});
+  // No staleness in tests: every request sees the latest counts.
+  const atlas = new AtlasService(db, 0);
+  const platform: Platform = { config: { ...loadConfig({}), demo: options.demo }, db, atlas, close: () => db.close() };
+  const app = await buildServer(platform);
+  return {
+    ...platform,
+    app,
+    async get(url) {
+      const response = await app.inject({ method: 'GET', url });
+      return { status: response.statusCode, body: response.headers['content-type']?.includes('json') ? response.json() : response.body };
+    },
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
