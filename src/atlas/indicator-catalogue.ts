@@ -1,6 +1,6 @@
 // The atlas's indicator catalogue. This is content: a migration loads it into the
 // `indicator` table, and the API and screens read it from there. Definitions follow the RIVM
-// Kansrijke Start monitors where those exist (see docs/indicators.md for the sources).
+// Kansrijke Start monitors where those exist (see docs/methods.md).
 
 import type { Polarity } from './statistics/index.ts';
 

@@ -81,22 +81,25 @@ export const DEPRIVATION_WEIGHTS = {
   pctDivorced: 0.15,
   pctAge15to25: 0.05,
 } as const satisfies Partial<Record<keyof GemeenteCharacteristics, number>>;
-/** SD of the seeded gemeente random effect (the covariate part has SD 1). */
-const GEMEENTE_EFFECT_SD = 0.35;
+/** Weight of the standardized covariate score and SD of the seeded gemeente random effect. */
+const GEMEENTE_COVARIATE_WEIGHT = Number(process.env.GCW ?? 0.8);
+const GEMEENTE_EFFECT_SD = Number(process.env.GSD ?? 0.3);
 /** Weight of the standardized log(wijk density / gemeente density). */
-const WIJK_DENSITY_WEIGHT = 0.45;
+const WIJK_DENSITY_WEIGHT = Number(process.env.WDW ?? 0.5);
 /** SD of the seeded wijk random effect. */
-const WIJK_EFFECT_SD = 0.7;
+const WIJK_EFFECT_SD = Number(process.env.WSD ?? 0.8);
+const URBAN_SPREAD = Number(process.env.US ?? 0);
 
 /** Curvature of the risk score: softplus_κ(D) = ln(1 + e^{κ·D}) / κ. */
-const RISK_CURVATURE = 1.5;
+const RISK_CURVATURE = Number(process.env.RC ?? 1.5);
+const RISK_LIMIT = Number(process.env.RL ?? 3);
 /**
  * The outcomes depend on softplus(D) rather than D: affluent areas differ little from each other,
  * while risk keeps rising in the most deprived areas (the 2–3× national risk of some
  * Rotterdam and Amsterdam districts).
  */
 export function riskScore(deprivation: number): number {
-  const z = RISK_CURVATURE * deprivation;
+  const z = RISK_CURVATURE * RISK_LIMIT * Math.tanh(deprivation / RISK_LIMIT);
   return (z > 30 ? z : Math.log1p(Math.exp(z))) / RISK_CURVATURE;
 }
 
@@ -113,8 +116,8 @@ interface Channel {
 }
 const CHANNELS = [
   { id: 'births22to23', deprivation: 0.35, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'preterm', deprivation: 0.6, gemeenteSd: 0.06, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'sga', deprivation: 0.75, gemeenteSd: 0.08, wijkSd: 0.12, yearSd: 0.05 },
+  { id: 'preterm', deprivation: Number(process.env.BP ?? 0.6), gemeenteSd: 0.06, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'sga', deprivation: Number(process.env.BS ?? 0.75), gemeenteSd: 0.08, wijkSd: 0.12, yearSd: 0.05 },
   { id: 'stillbirth', deprivation: 0.5, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
   { id: 'neonatalDeath', deprivation: 0.4, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
   { id: 'teenage_mothers', deprivation: 0.85, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
@@ -123,9 +126,9 @@ const CHANNELS = [
   { id: 'no_maternity_care', deprivation: 0.9, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
   { id: 'problem_debts', deprivation: 0.9, gemeenteSd: 0.12, wijkSd: 0.25, yearSd: 0.05 },
   { id: 'child_protection_0_2', deprivation: 0.85, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
-  { id: 'low_income_households', deprivation: 0.9, gemeenteSd: 0.1, wijkSd: 0.2, yearSd: 0.03 },
+  { id: 'low_income_households', deprivation: 0.8, gemeenteSd: 0.1, wijkSd: 0.2, yearSd: 0.03 },
   { id: 'single_parent_households', deprivation: 0.5, gemeenteSd: 0.08, wijkSd: 0.15, yearSd: 0.03 },
-  { id: 'social_assistance', deprivation: 1.0, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.03 },
+  { id: 'social_assistance', deprivation: 0.85, gemeenteSd: 0.12, wijkSd: 0.2, yearSd: 0.03 },
 ] as const satisfies readonly Channel[];
 type ChannelId = (typeof CHANNELS)[number]['id'];
 const CH: Record<ChannelId, number> = Object.fromEntries(CHANNELS.map((c, i) => [c.id, i])) as Record<ChannelId, number>;
@@ -385,7 +388,7 @@ function buildRateModelFrom(
   const gemeenteChannel = new Float64Array(nG * nC);
   for (let i = 0; i < nG; i++) {
     const rng = new Rng(hashKeys(sk, hashString(gemeenten[i]!.code), STREAM.gemeenteEffect));
-    gemeenteScore[i] = covariateZ[i]! + GEMEENTE_EFFECT_SD * rng.normal();
+    gemeenteScore[i] = GEMEENTE_COVARIATE_WEIGHT * covariateZ[i]! + GEMEENTE_EFFECT_SD * rng.normal();
     for (let c = 0; c < nC; c++) gemeenteChannel[i * nC + c] = CHANNELS[c]!.gemeenteSd * rng.normal();
   }
 
@@ -408,7 +411,8 @@ function buildRateModelFrom(
   for (let w = 0; w < nW; w++) {
     wijkKeys[w] = hashString(wijkChars[w]!.code);
     const rng = new Rng(hashKeys(sk, wijkKeys[w]!, STREAM.wijkEffect));
-    rawDeprivation[w] = gemeenteScore[wijkGemeente[w]!]! + WIJK_DENSITY_WEIGHT * densityZ[w]! + WIJK_EFFECT_SD * rng.normal();
+    const spread = 1 + URBAN_SPREAD * (3 - gemeenten[wijkGemeente[w]!]!.urbanity);
+    rawDeprivation[w] = gemeenteScore[wijkGemeente[w]!]! + spread * (WIJK_DENSITY_WEIGHT * densityZ[w]! + WIJK_EFFECT_SD * rng.normal());
     for (let c = 0; c < nC; c++) wijkChannel[w * nC + c] = CHANNELS[c]!.wijkSd * rng.normal();
   }
   let popTotal = 0;
