@@ -81,26 +81,30 @@ export const DEPRIVATION_WEIGHTS = {
   pctDivorced: 0.15,
   pctAge15to25: 0.05,
 } as const satisfies Partial<Record<keyof GemeenteCharacteristics, number>>;
-/** Weight of the standardized covariate score and SD of the seeded gemeente random effect. */
-const GEMEENTE_COVARIATE_WEIGHT = Number(process.env.GCW ?? 0.8);
-const GEMEENTE_EFFECT_SD = Number(process.env.GSD ?? 0.3);
-/** Weight of the standardized log(wijk density / gemeente density). */
-const WIJK_DENSITY_WEIGHT = Number(process.env.WDW ?? 0.5);
-/** SD of the seeded wijk random effect. */
-const WIJK_EFFECT_SD = Number(process.env.WSD ?? 0.8);
-const URBAN_SPREAD = Number(process.env.US ?? 0);
-
-/** Curvature of the risk score: softplus_κ(D) = ln(1 + e^{κ·D}) / κ. */
-const RISK_CURVATURE = Number(process.env.RC ?? 1.5);
-const RISK_LIMIT = Number(process.env.RL ?? 3);
 /**
- * The outcomes depend on softplus(D) rather than D: affluent areas differ little from each other,
- * while risk keeps rising in the most deprived areas (the 2–3× national risk of some
- * Rotterdam and Amsterdam districts).
+ * Gemeente score = GEMEENTE_COVARIATE_WEIGHT · (standardized weighted covariates) + N(0, GEMEENTE_EFFECT_SD).
+ * Wijk score D = gemeente score + spread · (WIJK_DENSITY_WEIGHT · z(log(wijk density / gemeente
+ * density)) + N(0, WIJK_EFFECT_SD)), where spread = 1 + URBAN_SPREAD · (3 − urbanity): wijken differ
+ * more within strongly urban gemeenten. D is then standardized (inhabitant-weighted).
+ */
+const GEMEENTE_COVARIATE_WEIGHT = 0.5;
+const GEMEENTE_EFFECT_SD = 0.3;
+const WIJK_DENSITY_WEIGHT = 0.5;
+const WIJK_EFFECT_SD = 0.9;
+const URBAN_SPREAD = 0.2;
+
+const RISK_CURVATURE = 1.5;
+const RISK_LIMIT = 3;
+/**
+ * The outcomes depend on a risk score rather than on D itself: risk = softplus_κ(L · tanh(D / L))
+ * with softplus_κ(z) = ln(1 + e^{κz}) / κ. Affluent areas (D < 0) differ little from each other;
+ * risk rises about linearly in deprived areas and levels off beyond |D| ≈ L, so that the most
+ * deprived wijken reach 2–3× the national risk (as in some Rotterdam and Amsterdam districts),
+ * not more.
  */
 export function riskScore(deprivation: number): number {
   const z = RISK_CURVATURE * RISK_LIMIT * Math.tanh(deprivation / RISK_LIMIT);
-  return (z > 30 ? z : Math.log1p(Math.exp(z))) / RISK_CURVATURE;
+  return Math.log1p(Math.exp(z)) / RISK_CURVATURE;
 }
 
 /**
@@ -116,8 +120,8 @@ interface Channel {
 }
 const CHANNELS = [
   { id: 'births22to23', deprivation: 0.35, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'preterm', deprivation: Number(process.env.BP ?? 0.6), gemeenteSd: 0.06, wijkSd: 0.1, yearSd: 0.05 },
-  { id: 'sga', deprivation: Number(process.env.BS ?? 0.75), gemeenteSd: 0.08, wijkSd: 0.12, yearSd: 0.05 },
+  { id: 'preterm', deprivation: 0.75, gemeenteSd: 0.06, wijkSd: 0.1, yearSd: 0.05 },
+  { id: 'sga', deprivation: 0.9, gemeenteSd: 0.08, wijkSd: 0.12, yearSd: 0.05 },
   { id: 'stillbirth', deprivation: 0.5, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
   { id: 'neonatalDeath', deprivation: 0.4, gemeenteSd: 0.05, wijkSd: 0.1, yearSd: 0.05 },
   { id: 'teenage_mothers', deprivation: 0.85, gemeenteSd: 0.15, wijkSd: 0.3, yearSd: 0.06 },
