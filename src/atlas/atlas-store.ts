@@ -99,7 +99,7 @@ export interface DatasetInfo {
 
 export async function readDatasets(db: Queryable): Promise<DatasetInfo[]> {
   const rows = await db.query<{ id: number; kind: DatasetInfo['kind']; synthetic: boolean; source_nl: string; source_en: string }>(
-    'SELECT id, kind, synthetic, source_nl, source_en FROM dataset WHERE id IN (SELECT DISTINCT dataset_id FROM indicator_count) ORDER BY id',
+    'SELECT id, kind, synthetic, source_nl, source_en FROM dataset ORDER BY id',
   );
   return rows.map((r) => ({ id: r.id, kind: r.kind, synthetic: r.synthetic, source: { nl: r.source_nl, en: r.source_en } }));
 }

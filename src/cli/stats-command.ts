@@ -199,7 +199,7 @@ function parseTable(text: string, what: string): Table {
   const delimiter = detectDelimiter(body);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, { delimiter, info: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(body, { delimiter, info: true, skip_empty_lines: true, relax_quotes: true }) as unknown as typeof records;
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     const message = String(e.message ?? error).replace(/ (on|at) line \d+\.?$/, '');
@@ -319,15 +319,15 @@ function countPair(
   const numerator = numberCell(fields[numIndex]!, 'numerator', line, problems);
   const denominator = numberCell(fields[denIndex]!, 'denominator', line, problems);
   if (numerator !== null && numerator < 0) problems.add(line, `column 'numerator': ${numerator} is negative`);
-  if (denominator !== null) {
-    if (opts.allowZeroDenominator ? denominator < 0 : denominator <= 0) {
-      problems.add(
-        line,
-        `column 'denominator': ${denominator} must be ${opts.allowZeroDenominator ? 'at least 0' : 'greater than 0'} (leave the cell empty for a missing value)`,
-      );
-    }
+  let denominatorOk = denominator !== null && !Number.isNaN(denominator);
+  if (denominator !== null && (opts.allowZeroDenominator ? denominator < 0 : denominator <= 0)) {
+    denominatorOk = false;
+    problems.add(
+      line,
+      `column 'denominator': ${denominator} must be ${opts.allowZeroDenominator ? 'at least 0' : 'greater than 0'} (leave the cell empty for a missing value)`,
+    );
   }
-  if (opts.proportion && numerator !== null && denominator !== null && numerator > denominator && denominator >= 0) {
+  if (opts.proportion && denominatorOk && numerator !== null && numerator > denominator!) {
     problems.add(line, `numerator ${numerator} is greater than denominator ${denominator}`);
   }
   if (numerator === null || denominator === null) return { numerator: null, denominator: null };

@@ -27,7 +27,8 @@ export async function startTestPlatform(engine: TestEngine, options: { demo: boo
     app,
     async get(url) {
       const response = await app.inject({ method: 'GET', url });
-      return { status: response.statusCode, body: response.headers['content-type']?.includes('json') ? response.json() : response.body };
+      const json = String(response.headers['content-type'] ?? '').includes('json');
+      return { status: response.statusCode, body: (json ? response.json() : response.body) as never };
     },
     close: async () => {
       await app.close();

@@ -37,18 +37,40 @@ export function generateDemoCounts(options: DemoCountOptions = {}): DemoCount[] 
 /** The counts of one wijk-year, by indicator id: [numerator, denominator]. */
 export type WijkYearCounts = Record<string, readonly [number, number]>;
 
+/** Slot of each modelled indicator in a wijk-year's counts array (numerator at 2·slot, denominator at 2·slot + 1). */
+const SLOTS = [
+  'big2',
+  'preterm',
+  'sga',
+  'low_birth_weight',
+  'perinatal_mortality',
+  'teenage_mothers',
+  'late_antenatal_care',
+  'smoking_in_pregnancy',
+  'no_maternity_care',
+  'child_protection_0_2',
+  'low_income_households',
+  'single_parent_households',
+  'social_assistance',
+  'problem_debts',
+] as const;
+const SLOT_OF: ReadonlyMap<string, number> = new Map(SLOTS.map((id, i) => [id, i]));
+
 export function generateDemoCountsFromModel(model: RateModel): DemoCount[] {
+  const slots = INDICATORS.map((i) => {
+    const slot = SLOT_OF.get(i.id);
+    if (slot === undefined) throw new Error(`demo data: no demo counts for indicator '${i.id}'`);
+    return [i.id, slot] as const;
+  });
   const out: DemoCount[] = [];
-  const ids = INDICATORS.map((i) => i.id);
+  const counts = new Float64Array(2 * SLOTS.length);
   for (let yi = 0; yi < model.years.length; yi++) {
     const period = model.years[yi]!;
     for (let wi = 0; wi < model.wijken.length; wi++) {
       const areaCode = model.wijken[wi]!.code;
-      const counts = drawWijkYearCounts(model, yi, wi);
-      for (const indicatorId of ids) {
-        const c = counts[indicatorId];
-        if (!c) throw new Error(`demo data: no counts for indicator '${indicatorId}'`);
-        out.push({ areaCode, indicatorId, period, numerator: c[0], denominator: c[1] });
+      fillWijkYearCounts(model, yi, wi, counts);
+      for (const [indicatorId, slot] of slots) {
+        out.push({ areaCode, indicatorId, period, numerator: counts[2 * slot]!, denominator: counts[2 * slot + 1]! });
       }
     }
   }
@@ -59,6 +81,12 @@ const K = CELL_COUNT + 1;
 
 /** Draws the counts of one wijk in one year (births from the shared births stream, the rest from the counts stream). */
 export function drawWijkYearCounts(model: RateModel, yearIndex: number, wijkIndex: number): WijkYearCounts {
+  const counts = new Float64Array(2 * SLOTS.length);
+  fillWijkYearCounts(model, yearIndex, wijkIndex, counts);
+  return Object.fromEntries(SLOTS.map((id, i) => [id, [counts[2 * i]!, counts[2 * i + 1]!] as const]));
+}
+
+function fillWijkYearCounts(model: RateModel, yearIndex: number, wijkIndex: number, out: Float64Array): void {
   const y = model.byYear[yearIndex]!;
   const w = wijkIndex;
   const rng = new Rng(hashKeys(model.seedKey, model.wijken[w]!.key, y.year, STREAM.counts));
@@ -96,7 +124,6 @@ export function drawWijkYearCounts(model: RateModel, yearIndex: number, wijkInde
   neonatalDeaths += rng.binomial(n22 - sb22, y.neonatalDeath[w * K + BAND_22_23]!);
   const stillbirths = stillbirths24 + sb22;
   const live24 = births24 - stillbirths24;
-  const liveAll = births - stillbirths;
 
   const contactKnown = births24 - rng.binomial(births24, SHARE_FIRST_CONTACT_UNKNOWN);
   const smokingKnown = births24 - rng.binomial(births24, SHARE_SMOKING_UNKNOWN);
@@ -105,20 +132,22 @@ export function drawWijkYearCounts(model: RateModel, yearIndex: number, wijkInde
   const inhabitants18to64 = y.inhabitants18to64[w]!;
   const children0to2 = y.children0to2[w]!;
 
-  return {
-    big2: [preterm + sga - both, births24],
-    preterm: [preterm, births24],
-    sga: [sga, births24],
-    low_birth_weight: [lowBirthWeight, live24],
-    perinatal_mortality: [stillbirths + neonatalDeaths, births],
-    teenage_mothers: [rng.binomial(births24, y.teenageMother[w]!), births24],
-    late_antenatal_care: [rng.binomial(contactKnown, y.lateFirstContact[w]!), contactKnown],
-    smoking_in_pregnancy: [rng.binomial(smokingKnown, y.smoking[w]!), smokingKnown],
-    no_maternity_care: [rng.binomial(liveAll, y.noMaternityCare[w]!), liveAll],
-    child_protection_0_2: [rng.binomial(children0to2, y.childProtection[w]!), children0to2],
-    low_income_households: [rng.binomial(households, y.lowIncome[w]!), households],
-    single_parent_households: [rng.binomial(householdsWithChildren, y.singleParent[w]!), householdsWithChildren],
-    social_assistance: [rng.binomial(inhabitants18to64, y.socialAssistance[w]!), inhabitants18to64],
-    problem_debts: [rng.binomial(births24, y.problemDebts[w]!), births24],
+  const set = (slot: number, numerator: number, denominator: number) => {
+    out[2 * slot] = numerator;
+    out[2 * slot + 1] = denominator;
   };
+  set(0, preterm + sga - both, births24); // big2
+  set(1, preterm, births24);
+  set(2, sga, births24);
+  set(3, lowBirthWeight, live24);
+  set(4, stillbirths + neonatalDeaths, births); // perinatal mortality
+  set(5, rng.binomial(births24, y.teenageMother[w]!), births24);
+  set(6, rng.binomial(contactKnown, y.lateFirstContact[w]!), contactKnown);
+  set(7, rng.binomial(smokingKnown, y.smoking[w]!), smokingKnown);
+  set(8, rng.binomial(live24, y.noMaternityCare[w]!), live24);
+  set(9, rng.binomial(children0to2, y.childProtection[w]!), children0to2);
+  set(10, rng.binomial(households, y.lowIncome[w]!), households);
+  set(11, rng.binomial(householdsWithChildren, y.singleParent[w]!), householdsWithChildren);
+  set(12, rng.binomial(inhabitants18to64, y.socialAssistance[w]!), inhabitants18to64);
+  set(13, rng.binomial(births24, y.problemDebts[w]!), births24);
 }

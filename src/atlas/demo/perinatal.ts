@@ -96,7 +96,7 @@ const SEX_FACTOR_GIRL = 0.982;
 export const Z_P10 = -1.2815515655446004;
 /** Weights are drawn with z in [Z_MIN, Z_MAX] around the reference (no absurd tails). */
 export const Z_MIN = -4;
-export const Z_MAX = 4;
+export const Z_MAX = 3.5;
 export const MIN_WEIGHT_G = 300;
 
 const LOG_MEDIAN_BY_DAY = new Float64Array(GA_MAX_DAYS + 1);
@@ -156,5 +156,5 @@ export function lowBirthWeightProbability(bandIndex: number, sga: number, shift:
     const zc = terms.zCut[i]!;
     total += terms.weight[i]! * (zc <= lo ? 0 : zc >= hi ? 1 : (normalCdf(zc - shift) - cLo) / mass);
   }
-  return total;
+  return Math.min(1, Math.max(0, total)); // the day weights sum to 1 only up to rounding
 }

@@ -593,15 +593,15 @@ function buildRateModelFrom(
 
     // Low birth weight: one weight shift per year so that the national share among live births ≥ 24 w hits its target.
     const liveByCell = new Float64Array(CELL_COUNT);
-    const liveAll = new Float64Array(nW);
+    const live24 = new Float64Array(nW);
     for (let w = 0; w < nW; w++) {
-      let live24 = 0;
+      let share = 0;
       for (let cell = 0; cell < CELL_COUNT; cell++) {
         const live = cells[w * CELL_COUNT + cell]! * (1 - stillbirth[w * K + 1 + cell]!);
         liveByCell[cell] = liveByCell[cell]! + births24[w]! * live;
-        live24 += live;
+        share += live;
       }
-      liveAll[w] = births[w]! * p22[w]! * (1 - stillbirth[w * K]!) + births24[w]! * live24;
+      live24[w] = births24[w]! * share;
     }
     const birthWeightShift = solveBirthWeightShift(liveByCell, target('low_birth_weight', yi));
     const lowBirthWeight = new Float64Array(CELL_COUNT);
@@ -634,7 +634,7 @@ function buildRateModelFrom(
       teenageMother: simple('teenage_mothers', births24, target('teenage_mothers', yi)),
       lateFirstContact: simple('late_antenatal_care', births24, target('late_antenatal_care', yi)),
       smoking: simple('smoking_in_pregnancy', births24, target('smoking_in_pregnancy', yi)),
-      noMaternityCare: simple('no_maternity_care', liveAll, target('no_maternity_care', yi)),
+      noMaternityCare: simple('no_maternity_care', live24, target('no_maternity_care', yi)),
       problemDebts: simple('problem_debts', births24, target('problem_debts', yi)),
       childProtection: simple('child_protection_0_2', children0to2, target('child_protection_0_2', yi)),
       lowIncome: simple('low_income_households', households, target('low_income_households', yi)),
@@ -729,7 +729,8 @@ export function expectedIndicator(r: WijkYearRates, indicatorId: string): { deno
     case 'smoking_in_pregnancy':
       return { denominator: births24 * (1 - SHARE_SMOKING_UNKNOWN), rate: r.smoking };
     case 'no_maternity_care':
-      return { denominator: r.expectedBirths * (1 - expectedStillbirthRate(r)), rate: r.noMaternityCare };
+      // live births from 24 weeks (as the birth-file importer counts them)
+      return { denominator: births24 * sumCells((c) => r.cells[c]! * (1 - r.stillbirth[1 + c]!)), rate: r.noMaternityCare };
     case 'problem_debts':
       return { denominator: births24, rate: r.problemDebts };
     case 'child_protection_0_2':
@@ -765,10 +766,13 @@ export function nationalExpectedRate(model: RateModel, indicatorId: string, year
   return num / den;
 }
 
-/** Births (from 22 weeks) of a wijk in a year: one seeded draw shared by the counts and the birth file. */
-export function drawBirths(model: RateModel, yearIndex: number, wijkIndex: number): number {
+/**
+ * Births (from 22 weeks) of a wijk in a year: one seeded Binomial(inhabitants, p) draw shared by
+ * the counts and the birth file. `scale` multiplies p (a birth file of a chosen size).
+ */
+export function drawBirths(model: RateModel, yearIndex: number, wijkIndex: number, scale = 1): number {
   const wijk = model.wijken[wijkIndex]!;
-  const p = model.byYear[yearIndex]!.birthProbability[wijkIndex]!;
+  const p = Math.min(1, model.byYear[yearIndex]!.birthProbability[wijkIndex]! * scale);
   const rng = new Rng(hashKeys(model.seedKey, wijk.key, model.years[yearIndex]!, STREAM.births));
   return rng.binomial(wijk.inhabitants, p);
 }

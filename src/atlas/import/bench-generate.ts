@@ -81,18 +81,32 @@ export function writeBirthFile(path: string, rows: number, areaCodes: readonly s
   return out.close();
 }
 
-/** Writes a long file: every area × indicator × year once, with random counts. Returns rows written. */
-export function writeLongFile(path: string, areaCodes: readonly string[], indicatorIds: readonly string[], years: readonly number[], seed = 2): { rows: number; bytes: number } {
-  const random = rng(seed);
+/**
+ * Writes a long file: every area × indicator × year once, with random counts. `cbs` writes it
+ * the way CBS exports do: semicolons, every field quoted, codes padded, periods as 2023JJ00.
+ */
+export function writeLongFile(
+  path: string,
+  areaCodes: readonly string[],
+  indicatorIds: readonly string[],
+  years: readonly number[],
+  options: { seed?: number; cbs?: boolean } = {},
+): { rows: number; bytes: number } {
+  const random = rng(options.seed ?? 2);
   const out = new BufferedWriter(path);
-  out.line('area_code,period,indicator,numerator,denominator');
+  const cbs = options.cbs === true;
+  out.line(cbs ? '"area_code";"period";"indicator";"numerator";"denominator"' : 'area_code,period,indicator,numerator,denominator');
   let rows = 0;
   for (const area of areaCodes) {
     for (const year of years) {
       for (const indicator of indicatorIds) {
         const denominator = 20 + Math.floor(random() * 2000);
         const numerator = Math.floor(random() * denominator * 0.2);
-        out.line(`${area},${year},${indicator},${numerator},${denominator}`);
+        out.line(
+          cbs
+            ? `"${area.padEnd(10)}";"${year}JJ00";"${indicator}";"${numerator}";"${denominator}"`
+            : `${area},${year},${indicator},${numerator},${denominator}`,
+        );
         rows++;
       }
     }

@@ -1,6 +1,7 @@
 // Benchmark of the import reader:
 //   node --import tsx src/atlas/import/bench-parse.ts [--rows 1700000] [--runs 3] [--no-csv-parse] [--keep]
-// Generates a birth-level file (default 1.7 million rows) and a long file in a temp folder,
+// Generates a birth-level file (default 1.7 million rows) and two long files (plain, and
+// CBS-style: semicolons, every field quoted) in a temp folder,
 // reads each with readImportFile and prints rows/s; for comparison it also times csv-parse's
 // streaming parser on the birth file (parsing only, no validation or aggregation).
 
@@ -67,6 +68,14 @@ try {
   if (last.issues.length > 0 || last.rows.length !== long.rows) throw new Error(`long file: ${last.issues.length} issues, ${last.rows.length} rows`);
   await time('readImportFile, long file (read+validate)', long.rows, long.bytes, async () => {
     last = await readImportFile(longPath, context);
+  });
+
+  const cbsPath = join(dir, 'long-cbs.csv');
+  const cbs = writeLongFile(cbsPath, areas, [...context.indicatorIds], years, { cbs: true });
+  last = await readImportFile(cbsPath, context);
+  if (last.issues.length > 0 || last.rows.length !== cbs.rows) throw new Error(`CBS-style long file: ${last.issues.length} issues, ${last.rows.length} rows`);
+  await time('readImportFile, long file CBS-style (all quoted)', cbs.rows, cbs.bytes, async () => {
+    last = await readImportFile(cbsPath, context);
   });
 
   if (withCsvParse) {

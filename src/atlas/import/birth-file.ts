@@ -1,7 +1,8 @@
 // The birth-level file (one line per birth, as in a Perined extract), aggregated on reading
 // into counts per (area_code, year) for the perinatal indicators. Written for speed: columns
-// are indexed once, numbers are read straight from the line text, and a row allocates nothing
-// unless its area code differs from the previous row's.
+// are indexed once, numbers are read straight from the line text, area codes are looked up
+// by a hash of their characters, and counts go into one flat array: a valid row allocates
+// nothing.
 
 import { ContextIndex, IssueLog, RecordReader } from './processor.ts';
 import { BAD, EMPTY, decimalProblem, scanDecimal, scanFlag, scanWeeksAsDays, scanWhole, scanYear, shown, trimEnd, trimStart } from './values.ts';

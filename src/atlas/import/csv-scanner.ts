@@ -31,7 +31,10 @@ const CR = 13;
 const QUOTE = 34;
 const SPACE = 32;
 const TAB = 9;
-/** A quoted record that is still open after this many characters is reported as not closed. */
+/**
+ * A quoted record still open after this many characters is reported as not closed, and a line
+ * longer than this is reported and skipped (instead of being held and re-copied per chunk).
+ */
 const MAX_OPEN_RECORD_CHARS = 1 << 22;
 const FIELD_CAPACITY = 64;
 
@@ -39,6 +42,11 @@ export class CsvScanner {
   readonly starts = new Int32Array(FIELD_CAPACITY);
   readonly ends = new Int32Array(FIELD_CAPACITY);
   private carry = '';
+  /** Quoted-record state: fields found so far, and values that needed unescaping. */
+  private fieldCount = 0;
+  private unescaped: (string | undefined)[] | null = null;
+  /** True while dropping the rest of an over-long line. */
+  private skipping = false;
   /** Line number of the first character of `carry` (and of the next text). */
   private nextLine = 1;
   private readonly delimiter: number;
@@ -59,12 +67,25 @@ export class CsvScanner {
 
   push(chunk: string): void {
     if (this.sink.stopped) return;
+    if (this.skipping) {
+      // Inside an over-long line: drop text up to its end.
+      const lineBreak = chunk.indexOf('\n');
+      if (lineBreak === -1) return;
+      this.skipping = false;
+      this.nextLine++;
+      chunk = chunk.slice(lineBreak + 1);
+    }
     this.scan(this.carry.length === 0 ? chunk : this.carry + chunk, false);
   }
 
   /** Reads what is left (a last line without a line break, an unclosed quote). */
   end(): void {
     if (this.sink.stopped) return;
+    if (this.skipping) {
+      this.skipping = false;
+      this.nextLine++;
+      return;
+    }
     this.scan(this.carry, true);
     this.carry = '';
   }
@@ -134,6 +155,13 @@ export class CsvScanner {
     }
     this.nextLine = line;
     this.carry = pos < length ? text.slice(pos) : '';
+    if (!final && this.carry.length > MAX_OPEN_RECORD_CHARS && this.carry.indexOf('\n') === -1) {
+      // One line of millions of characters: not a CSV line. Report it and skip to its end,
+      // rather than holding (and re-copying) an ever longer carry.
+      this.sink.malformed(line, `the line is longer than ${MAX_OPEN_RECORD_CHARS} characters (is this a CSV file?)`);
+      this.carry = '';
+      this.skipping = true;
+    }
   }
 
   /**
@@ -149,24 +177,11 @@ export class CsvScanner {
     const ends = this.ends;
     const startLine = this.nextLine;
     // Field f is text[starts[f], ends[f]) unless unescaped[f] holds its value (a "" inside quotes).
-    let unescaped: (string | undefined)[] | null = null;
-    let count = 0;
+    // (No closures here: tsx's keepNames makes each one cost a defineProperty per record.)
+    this.unescaped = null;
+    this.fieldCount = 0;
     let breaks = 0;
     let i = pos;
-
-    const incompleteOrUnclosed = (): number => {
-      if (!final && length - pos < MAX_OPEN_RECORD_CHARS) return -1;
-      sink.malformed(startLine, 'a quoted field that starts on this line is not closed (a " is missing)');
-      return this.skipLine(text, pos);
-    };
-    const addField = (s: number, e: number, value: string | undefined): void => {
-      if (count < FIELD_CAPACITY) {
-        starts[count] = s;
-        ends[count] = e;
-        if (value !== undefined) (unescaped ??= [])[count] = value;
-      }
-      count++;
-    };
 
     for (;;) {
       // At the start of a field. Spaces before an opening quote are allowed.
@@ -179,8 +194,8 @@ export class CsvScanner {
         let k = contentStart;
         for (;;) {
           const close = text.indexOf('"', k);
-          if (close === -1) return incompleteOrUnclosed();
-          if (close + 1 >= length && !final) return incompleteOrUnclosed();
+          if (close === -1) return this.incompleteOrUnclosed(text, pos, final, startLine);
+          if (close + 1 >= length && !final) return this.incompleteOrUnclosed(text, pos, final, startLine);
           if (close + 1 < length && text.charCodeAt(close + 1) === QUOTE) {
             value = (value ?? '') + text.slice(k, close + 1);
             k = close + 2;
@@ -195,8 +210,8 @@ export class CsvScanner {
         // After the closing quote: optional spaces, then a delimiter or the end of the line.
         while (k < length && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
         if (k < length && text.charCodeAt(k) === CR && (k + 1 >= length || text.charCodeAt(k + 1) === LF)) k++;
-        if (k >= length && !final) return incompleteOrUnclosed();
-        addField(contentStart, contentEnd, value);
+        if (k >= length && !final) return this.incompleteOrUnclosed(text, pos, final, startLine);
+        this.addField(contentStart, contentEnd, value);
         if (k >= length) {
           i = length;
           break;
@@ -221,10 +236,10 @@ export class CsvScanner {
         if (c === delimiter || c === LF) break;
         k++;
       }
-      if (k >= length && !final) return incompleteOrUnclosed();
+      if (k >= length && !final) return this.incompleteOrUnclosed(text, pos, final, startLine);
       let valueEnd = k;
       if ((k >= length || text.charCodeAt(k) === LF) && valueEnd > i && text.charCodeAt(valueEnd - 1) === CR) valueEnd--;
-      addField(i, valueEnd, undefined);
+      this.addField(i, valueEnd, undefined);
       if (k < length && text.charCodeAt(k) === delimiter) {
         i = k + 1;
         continue;
@@ -234,6 +249,8 @@ export class CsvScanner {
     }
 
     this.nextLine = startLine + breaks + 1;
+    const count = this.fieldCount;
+    const unescaped = this.unescaped as (string | undefined)[] | null; // set by addField
     if (unescaped === null) {
       sink.record(text, starts, ends, count, startLine);
     } else {
@@ -241,7 +258,7 @@ export class CsvScanner {
       const values: string[] = [];
       let offset = 0;
       for (let f = 0; f < count && f < FIELD_CAPACITY; f++) {
-        const value = (unescaped as (string | undefined)[])[f] ?? text.slice(starts[f]!, ends[f]!);
+        const value = unescaped[f] ?? text.slice(starts[f]!, ends[f]!);
         values.push(value);
         starts[f] = offset;
         offset += value.length;
@@ -250,6 +267,23 @@ export class CsvScanner {
       sink.record(values.join(''), starts, ends, count, startLine);
     }
     return i;
+  }
+
+  private addField(s: number, e: number, value: string | undefined): void {
+    const f = this.fieldCount++;
+    if (f < FIELD_CAPACITY) {
+      this.starts[f] = s;
+      this.ends[f] = e;
+      if (value !== undefined) (this.unescaped ??= [])[f] = value;
+    }
+  }
+
+  /** A quoted record that runs to the end of the text: wait for more, or report it as not closed. */
+  private incompleteOrUnclosed(text: string, pos: number, final: boolean, startLine: number): number {
+    if (!final && text.length - pos < MAX_OPEN_RECORD_CHARS) return -1;
+    this.nextLine = startLine;
+    this.sink.malformed(startLine, 'a quoted field that starts on this line is not closed (a " is missing)');
+    return this.skipLine(text, pos);
   }
 
   /**

@@ -25,6 +25,11 @@ export function readHeader(names: readonly string[], log: IssueLog, indicatorIds
   const longScore = columns.filter((n) => LONG_ONLY.has(n)).length;
   const birthScore = columns.filter((n) => BIRTH_ONLY.has(n)).length;
   const info: HeaderInfo = { kind: 'long', columns, columnIndex: new Map(), fatal: false, produced: [] };
+  if (names.length === 1 && names[0]!.includes('\t')) {
+    log.add(1, null, undefined, 'the header has tabs but no commas or semicolons: tab-separated files are not supported; save the file with comma or semicolon separators');
+    info.fatal = true;
+    return info;
+  }
   if (longScore === 0 && birthScore === 0) {
     log.add(
       1,

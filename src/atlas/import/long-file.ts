@@ -13,8 +13,12 @@ export class LongFileReader extends RecordReader {
   private readonly cNumerator: number;
   private readonly cDenominator: number;
   private readonly ratio: ReadonlySet<string>;
-  /** Key of (area, indicator, year) → the line it was first seen on. */
-  private readonly seen = new Map<number, number>();
+  /**
+   * Key of (area, indicator, year) → the line it was first seen on: a flat array when the
+   * context is of a usual size (0 = not seen), else a map.
+   */
+  private readonly seenLines: Int32Array | null;
+  private readonly seenMap = new Map<number, number>();
 
   constructor(log: IssueLog, index: ContextIndex, columns: readonly string[], decimalComma: boolean, columnIndex: ReadonlyMap<string, number>) {
     super(log, index, columns, decimalComma);
@@ -25,6 +29,8 @@ export class LongFileReader extends RecordReader {
     this.cNumerator = at('numerator');
     this.cDenominator = at('denominator');
     this.ratio = index.context.ratioIndicators ?? new Set();
+    const keys = index.areaCodes.length * index.indicatorIds.length * index.years;
+    this.seenLines = keys <= 1 << 24 ? new Int32Array(keys) : null;
   }
 
   record(text: string, starts: Int32Array, ends: Int32Array, count: number, line: number): void {
@@ -78,12 +84,15 @@ export class LongFileReader extends RecordReader {
 
     if (ok) {
       const key = (area * index.indicatorIds.length + indicator) * index.years + (period - index.firstPeriod);
-      const first = this.seen.get(key);
+      const seenLines = this.seenLines;
+      const first = seenLines !== null ? seenLines[key]! || undefined : this.seenMap.get(key);
       if (first !== undefined) {
         log.add(line, null, undefined, `duplicate: ${index.areaCodes[area]}, ${period}, ${index.indicatorIds[indicator]} is also on line ${first} (lines ${first} and ${line}; each area, period and indicator may appear once)`);
         ok = false;
+      } else if (seenLines !== null) {
+        seenLines[key] = line;
       } else {
-        this.seen.set(key, line);
+        this.seenMap.set(key, line);
       }
     }
     if (numerator < 0 || denominator < 0) return;

@@ -75,7 +75,7 @@ class HeaderSink implements CsvSink {
  * See docs/import.md for the formats and rules.
  */
 export async function readImportFile(path: string, context: ImportContext, options: ReadImportOptions = {}): Promise<ParsedImport> {
-  const log = new IssueLog(options.maxIssues ?? DEFAULT_MAX_ISSUES);
+  const log = new IssueLog(Math.max(1, Math.floor(options.maxIssues ?? DEFAULT_MAX_ISSUES)));
   const index = new ContextIndex(context);
   const totalBytes = (await stat(path)).size;
   const onProgress = options.onProgress;
@@ -90,10 +90,19 @@ export async function readImportFile(path: string, context: ImportContext, optio
   const start = (text: string): CsvScanner => {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const lineBreak = text.indexOf('\n');
-    const delimiter = detectDelimiter(lineBreak === -1 ? text : text.slice(0, lineBreak));
+    const firstLine = lineBreak === -1 ? text : text.slice(0, lineBreak);
+    const delimiter = detectDelimiter(firstLine);
     header = new HeaderSink(log, index, delimiter);
     const s = new CsvScanner(delimiter, header);
     header.scanner = s;
+    const cr = firstLine.indexOf('\r');
+    if (cr !== -1 && cr < firstLine.length - 1) {
+      // Old Mac line ends (CR only): the whole file would look like one line.
+      log.add(1, null, undefined, 'the lines end in a carriage return only (CR); save the file with LF or CRLF line ends');
+      s.sink = STOPPED;
+      header.seen = true;
+      return s;
+    }
     s.push(text);
     return s;
   };
@@ -104,7 +113,7 @@ export async function readImportFile(path: string, context: ImportContext, optio
     const text = decoder.write(chunk);
     if (scanner === null) {
       pending += text;
-      if (pending.indexOf('\n') === -1) continue;
+      if (pending.length < CHUNK_BYTES && pending.indexOf('\n') === -1) continue;
       scanner = start(pending);
       pending = '';
     } else {

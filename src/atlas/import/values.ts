@@ -103,8 +103,9 @@ export function scanYear(text: string, s: number, e: number): number {
     v = v * 10 + d;
   }
   if (n === 8) {
-    const suffix = text.slice(s + 4, e).toUpperCase();
-    if (suffix !== 'JJ00') return BAD;
+    // 'JJ00' in any case: J is 74, j is 106, so c | 32 === 106 for both.
+    if ((text.charCodeAt(s + 4) | 32) !== 106 || (text.charCodeAt(s + 5) | 32) !== 106) return BAD;
+    if (text.charCodeAt(s + 6) !== 48 || text.charCodeAt(s + 7) !== 48) return BAD;
   }
   return v;
 }

@@ -114,3 +114,12 @@ export {
   excessRisk,
   spatialRate,
 } from './smoothing.ts';
+
+export {
+  type SiiInput,
+  type SiiLimits,
+  type SiiOptions,
+  type SiiResult,
+  type SiiValueType,
+  slopeIndexOfInequality,
+} from './inequality.ts';

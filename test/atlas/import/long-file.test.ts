@@ -233,3 +233,12 @@ describe('long CSV: issue limit', () => {
     expect(all.stoppedAtMaxIssues).toBe(false);
   });
 });
+
+describe('long CSV: a very large context', () => {
+  it('finds duplicates also when the atlas has very many areas, indicators and years', async () => {
+    const areaCodes = new Set(Array.from({ length: 60_000 }, (_, i) => `WK${String(i).padStart(6, '0')}`));
+    const big = { ...context, areaCodes, firstPeriod: 2000, lastPeriod: 2100 };
+    const r = await readImportFile(file(`${HEADER}\nWK059999,2100,preterm,5,100\nWK000000,2000,preterm,5,100\nWK059999,2100,preterm,6,100\n`), big);
+    expect(brief(r.issues)).toEqual([[4, null, 'duplicate: WK059999, 2100, preterm is also on line 2 (lines 2 and 4; each area, period and indicator may appear once)']]);
+  });
+});

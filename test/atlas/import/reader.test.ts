@@ -69,6 +69,33 @@ describe('readImportFile: files larger than one read chunk', () => {
   });
 });
 
+describe('readImportFile: files that are not CSV lines', () => {
+  it('reports a line of millions of characters and goes on after it', async () => {
+    const header = 'area_code,period,indicator,numerator,denominator\n';
+    const text = `${header}GM0001,2015,preterm,5,100\n${'x'.repeat(9_000_000)}\nGM0001,2016,preterm,abc,100\n`;
+    const r = await readImportFile(file(text), context);
+    expect(brief(r.issues)).toEqual([
+      [3, null, 'the line is longer than 4194304 characters (is this a CSV file?)'],
+      [4, 'numerator', "'abc' is not a whole number"],
+    ]);
+    expect(r.linesRead).toBe(4);
+  });
+
+  it('reports a file without line breaks', async () => {
+    const r = await readImportFile(file('area_code,'.repeat(600_000)), context);
+    expect(brief(r.issues)).toEqual([[1, null, 'cannot read the header: the line is longer than 4194304 characters (is this a CSV file?)']]);
+  });
+
+  it('reports CR-only line ends and tab-separated files', async () => {
+    const cr = await readImportFile(file('area_code,period,indicator,numerator,denominator\rGM0001,2023,preterm,1,2\r'), context);
+    expect(brief(cr.issues)).toEqual([[1, null, 'the lines end in a carriage return only (CR); save the file with LF or CRLF line ends']]);
+    const tab = await readImportFile(file('area_code\tperiod\tindicator\tnumerator\tdenominator\nGM0001\t2023\tpreterm\t1\t2\n'), context);
+    expect(brief(tab.issues)).toEqual([
+      [1, null, 'the header has tabs but no commas or semicolons: tab-separated files are not supported; save the file with comma or semicolon separators'],
+    ]);
+  });
+});
+
 describe('importContextFromAtlas', () => {
   it('takes the gemeente and wijk codes, every indicator, and the rates as ratio indicators', () => {
     const c = importContextFromAtlas({ firstPeriod: 2015, lastPeriod: 2024 });
