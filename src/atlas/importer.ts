@@ -4,7 +4,7 @@
 import type { Database } from '../platform/db.ts';
 import { readAreas, readIndicators } from './atlas-store.ts';
 import { writeCounts } from './counts-writer.ts';
-import { formatIssue, readImportFile, type ImportProgress } from './import/index.ts';
+import { formatIssue, readImportFile, type CountRow, type ImportProgress } from './import/index.ts';
 
 /** Imports deliver the lowest levels; regions and Nederland are always sums of gemeenten. */
 const IMPORTABLE_LEVELS = new Set(['gemeente', 'wijk']);
@@ -20,6 +20,24 @@ export interface ImportResult {
   periods: number[];
   replacedAtOtherLevels: number;
   seconds: number;
+}
+
+/**
+ * A file that delivers a gemeente and one of its own wijken for the same indicator and year
+ * contradicts itself (the gemeente is the sum of its wijken): name the first few such pairs.
+ */
+function mixedLevelIssues(rows: readonly CountRow[], gemeenteOfWijk: ReadonlyMap<string, string>): string[] {
+  const gemeenten = new Set(rows.filter((r) => !gemeenteOfWijk.has(r.areaCode)).map((r) => `${r.indicatorId}|${r.period}|${r.areaCode}`));
+  if (gemeenten.size === 0) return [];
+  const issues: string[] = [];
+  for (const r of rows) {
+    const gemeente = gemeenteOfWijk.get(r.areaCode);
+    if (gemeente && gemeenten.has(`${r.indicatorId}|${r.period}|${gemeente}`)) {
+      issues.push(`field 'area_code': ${r.indicatorId} ${r.period} is delivered both for gemeente ${gemeente} and for its wijk ${r.areaCode}; deliver one level per gemeente, indicator and year`);
+      if (issues.length === 10) break;
+    }
+  }
+  return issues;
 }
 
 export async function importFile(
@@ -40,9 +58,10 @@ export async function importFile(
     },
     { onProgress: options.onProgress },
   );
+  const gemeenteOfWijk = new Map(areas.filter((a) => a.level === 'wijk').map((a) => [a.code, a.parents.gemeente!]));
   const result: ImportResult = {
     kind: parsed.kind,
-    issues: parsed.issues.map(formatIssue),
+    issues: [...parsed.issues.map(formatIssue), ...mixedLevelIssues(parsed.rows, gemeenteOfWijk)],
     stoppedEarly: parsed.stoppedAtMaxIssues,
     records: parsed.recordsRead,
     rows: parsed.rows.length,
@@ -51,7 +70,7 @@ export async function importFile(
     replacedAtOtherLevels: 0,
     seconds: 0,
   };
-  if (parsed.issues.length === 0 && !options.dryRun) {
+  if (result.issues.length === 0 && !options.dryRun) {
     const written = await writeCounts(
       db,
       {

@@ -1,7 +1,7 @@
 // `kansrijk import` on a real database: a broken file writes nothing and names the line; the
 // same file twice gives the same counts; a gemeente figure replaces the wijken below it.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { TEST_ENGINES } from '../support/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kansrijk-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -81,6 +82,14 @@ describe.each(TEST_ENGINES)('import on $name', (engine) => {
     expect(again.replacedAtOtherLevels).toBe(1);
     rotterdam = (await p.get('/api/v1/indicators/preterm/values?level=gemeente&period=2022')).body.values.find((v: any) => v.area === 'GM0599');
     expect(rotterdam).toMatchObject({ numerator: 70, denominator: 1100 });
+  });
+
+  it('rejects a file that delivers a gemeente and one of its own wijken', async () => {
+    const before = await countsFingerprint(p);
+    const path = file('mixed.csv', 'area_code,period,indicator,numerator,denominator\nGM0599,2021,sga,50,700\nWK059912,2021,sga,5,70\n');
+    const result = await importFile(p.db, path, { source: 'mixed' });
+    expect(result.issues).toEqual([expect.stringMatching(/sga 2021 is delivered both for gemeente GM0599 and for its wijk WK059912/)]);
+    expect(await countsFingerprint(p)).toEqual(before);
   });
 
   it('aggregates a birth-level file on import', async () => {
