@@ -2,8 +2,8 @@
 // baseline measured in the same run (these machines are noisy; ratios travel, seconds don't).
 //
 //   1. full recompute of every derived figure from the stored counts (target < 2 s)
-//   2. import of a birth-level file of 1.7 million rows (target ≥ 100,000 rows/s on PostgreSQL),
-//      beside the baseline of only reading the file's lines
+//   2. import of a birth-level file of 1.7 million rows (target ≥ 100,000 rows/s on PostgreSQL):
+//      read, validate, aggregate and write, beside csv-parse only parsing the same file
 //   3. API throughput of the values endpoint, beside a bare Node HTTP server sending the same
 //      bytes (target ≥ 50 % of the baseline on PostgreSQL)
 
@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { parse } from 'csv-parse';
 import type { Command, CommandIO } from '../src/cli/main.ts';
 import { AtlasService, computeSnapshot, seedCatalogue } from '../src/atlas/atlas-store.ts';
 import { importFile } from '../src/atlas/importer.ts';
@@ -74,15 +75,12 @@ async function openBenchDatabase(engine: 'pglite' | 'postgres', options: Options
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Baseline for the import: only reading the file and finding its line ends. */
-async function readLinesPerSecond(path: string): Promise<number> {
+/** Baseline for the import: only parsing the file with csv-parse, the usual Node CSV parser. */
+async function csvParseRowsPerSecond(path: string): Promise<number> {
   const started = performance.now();
-  let lines = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const buffer = chunk as Buffer;
-    for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) lines++;
-  }
-  return lines / ((performance.now() - started) / 1000);
+  let rows = 0;
+  for await (const _record of createReadStream(path).pipe(parse({ from_line: 2 }))) rows++;
+  return rows / ((performance.now() - started) / 1000);
 }
 
 /** Requests per second from autocannon, run as a separate process so it doesn't share our CPU time slices. */
@@ -176,7 +174,7 @@ export const benchCommand: Command = async (args, io) => {
     const years = Array.from({ length: 10 }, (_, k) => 2015 + k);
     await writeBirthFile(birthFile, { years, targetRows: options.births });
   }
-  const baselineLineRate = await readLinesPerSecond(birthFile);
+  const baselineParseRate = await csvParseRowsPerSecond(birthFile);
   const results = [];
   for (const engine of options.engines) results.push(await benchEngine(engine, options, birthFile, io));
 
@@ -184,12 +182,12 @@ export const benchCommand: Command = async (args, io) => {
   const lines = [
     '',
     `Kansrijk benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
-    `birth file: ${results[0]?.births.toLocaleString('en')} rows, ${mb} MB; baseline (only reading its lines): ${(baselineLineRate / 1000).toFixed(0)}k rows/s`,
+    `birth file: ${results[0]?.births.toLocaleString('en')} rows, ${mb} MB; baseline (csv-parse, parsing only, no validation or database): ${(baselineParseRate / 1000).toFixed(0)}k rows/s`,
     '',
-    '| engine | demo load | full recompute (target < 2 s) | birth import (target ≥ 100k rows/s) | vs reading lines | values endpoint | bare server | ratio (target ≥ 50 %) |',
+    '| engine | demo load | full recompute (target < 2 s) | birth import (target ≥ 100k rows/s) | vs csv-parse alone | values endpoint | bare server | ratio (target ≥ 50 %) |',
     '|---|---|---|---|---|---|---|---|',
     ...results.map((r) =>
-      `| ${r.engine} | ${(r.demoLoadMs / 1000).toFixed(1)} s | ${(r.recomputeMs / 1000).toFixed(2)} s (${r.cells.toLocaleString('en')} cells) | ${(r.importRate / 1000).toFixed(0)}k rows/s (${r.importSeconds.toFixed(1)} s) | ${((100 * r.importRate) / baselineLineRate).toFixed(0)} % | ${r.api.ours.toFixed(0)} req/s | ${r.api.bare.toFixed(0)} req/s | ${((100 * r.api.ours) / r.api.bare).toFixed(0)} % |`,
+      `| ${r.engine} | ${(r.demoLoadMs / 1000).toFixed(1)} s | ${(r.recomputeMs / 1000).toFixed(2)} s (${r.cells.toLocaleString('en')} cells) | ${(r.importRate / 1000).toFixed(0)}k rows/s (${r.importSeconds.toFixed(1)} s) | ${((100 * r.importRate) / baselineParseRate).toFixed(0)} % | ${r.api.ours.toFixed(0)} req/s | ${r.api.bare.toFixed(0)} req/s | ${((100 * r.api.ours) / r.api.bare).toFixed(0)} % |`,
     ),
     '',
   ];

@@ -23,7 +23,7 @@ import {
   lowBirthWeightProbability,
   sgaOfCell,
 } from './perinatal.ts';
-import { Rng, hashKeys, hashString, logistic, logit } from './random.ts';
+import { Rng, hashKeys, hashString, logit } from './random.ts';
 
 /** The fixed default seed of the demo data (the programme's "first 1000 days"). */
 export const DEFAULT_DEMO_SEED = 1000;
