@@ -87,13 +87,13 @@ export const DEPRIVATION_WEIGHTS = {
  * density)) + N(0, WIJK_EFFECT_SD)), where spread = 1 + URBAN_SPREAD · (3 − urbanity): wijken differ
  * more within strongly urban gemeenten. D is then standardized (inhabitant-weighted).
  */
-const GEMEENTE_COVARIATE_WEIGHT = 0.5;
-const GEMEENTE_EFFECT_SD = 0.3;
+const GEMEENTE_COVARIATE_WEIGHT = 0.2;
+const GEMEENTE_EFFECT_SD = 0.1;
 const WIJK_DENSITY_WEIGHT = 0.5;
-const WIJK_EFFECT_SD = 0.9;
-const URBAN_SPREAD = 0.2;
+const WIJK_EFFECT_SD = 0.8;
+const URBAN_SPREAD = 0.7;
 
-const RISK_CURVATURE = 1.5;
+const RISK_CURVATURE = 1.0;
 const RISK_LIMIT = 3;
 /**
  * The outcomes depend on a risk score rather than on D itself: risk = softplus_κ(L · tanh(D / L))
