@@ -1,0 +1,47 @@
+import { lazy, Suspense } from 'react';
+import { Layout, Loading } from './components/Layout.tsx';
+import { common } from './i18n/common.ts';
+import { LangContext } from './i18n/index.ts';
+import { href, onLinkClick, useRoute } from './router.ts';
+import { HomePage } from './pages/Home.tsx';
+
+// Pages other than home load on demand, so the first view stays small.
+const AtlasPage = lazy(() => import('./pages/Atlas.tsx'));
+const AreaPage = lazy(() => import('./pages/AreaProfile.tsx'));
+const DefinitionsPage = lazy(() => import('./pages/Definitions.tsx'));
+const AccessibilityPage = lazy(() => import('./pages/Accessibility.tsx'));
+
+export function App() {
+  const route = useRoute();
+  return (
+    <LangContext.Provider value={route.lang}>
+      <Suspense fallback={<Loading />}>
+        {route.page === 'home' && <HomePage route={route} />}
+        {route.page === 'atlas' && <AtlasPage route={route} />}
+        {route.page === 'area' && <AreaPage route={route} />}
+        {route.page === 'definitions' && <DefinitionsPage route={route} />}
+        {route.page === 'accessibility' && <AccessibilityPage route={route} />}
+        {route.page === 'not-found' && <NotFound route={route} />}
+      </Suspense>
+    </LangContext.Provider>
+  );
+}
+
+function NotFound({ route }: { route: { page: 'not-found'; lang: 'nl' | 'en' } }) {
+  const t = common[route.lang];
+  return (
+    <Layout route={route} title={t.notFoundTitle}>
+      <h1 className="utrecht-heading-1">{t.notFoundTitle}</h1>
+      <p className="utrecht-paragraph">{t.notFoundText}</p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={href({ page: 'home', lang: route.lang })} onClick={onLinkClick}>
+          {t.navHome}
+        </a>{' '}
+        ·{' '}
+        <a className="utrecht-link" href={href({ page: 'atlas', lang: route.lang })} onClick={onLinkClick}>
+          {t.navAtlas}
+        </a>
+      </p>
+    </Layout>
+  );
+}
