@@ -55,7 +55,7 @@ export function subsetTopology(topology: Topology, object: string, keep: (g: Geo
 /** Serialised topologies, made once per level (and per gemeente for wijken) and kept. */
 export class GeoLibrary {
   private readonly files = new Map<string, Topology>();
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, Buffer>();
 
   private file(name: string): Topology {
     let t = this.files.get(name);
@@ -63,15 +63,15 @@ export class GeoLibrary {
     return t;
   }
 
-  /** TopoJSON text for a level; undefined if the level has no map. */
-  topology(level: AreaLevel, gemeente?: string): string | undefined {
+  /** TopoJSON (UTF-8 bytes) for a level; undefined if the level has no map. */
+  topology(level: AreaLevel, gemeente?: string): Buffer | undefined {
     const source = SOURCES[level];
     if (!source) return undefined;
     const key = `${level}|${gemeente ?? ''}`;
     let text = this.cache.get(key);
     if (text === undefined) {
       const subset = subsetTopology(this.file(source.file), source.object, (g) => !gemeente || g.properties?.gemeentecode === gemeente || g.properties?.statcode === gemeente);
-      text = JSON.stringify({ ...subset, attribution: GEOGRAPHY_ATTRIBUTION });
+      text = Buffer.from(JSON.stringify({ ...subset, attribution: GEOGRAPHY_ATTRIBUTION }));
       this.cache.set(key, text);
     }
     return text;

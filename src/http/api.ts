@@ -42,7 +42,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly ApiRoute<z
         const params = parse(route.params, request.params);
         const query = parse(route.query, request.query);
         const result = await route.handler({ params, query, request, reply });
-        if (typeof result === 'string') {
+        if (typeof result === 'string' || Buffer.isBuffer(result)) {
           reply.type(route.contentType ?? 'application/json; charset=utf-8');
           return reply.send(result);
         }

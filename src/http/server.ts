@@ -20,9 +20,11 @@ export async function buildServer(platform: Platform, options: { logger?: boolea
     return reply.status(500).send(errorBody(new HttpError(500, 'internal', 'internal error')));
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody(new HttpError(404, 'not-found', `no route ${request.method} ${request.url.split('?')[0]}`))));
-  app.addHook('onSend', async (_request, reply) => {
+  // A callback hook, not an async one: this runs on every response, the hot path of the API.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
+    done(null, payload);
   });
 
   const routes = atlasRoutes(platform.atlas);
