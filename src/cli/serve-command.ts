@@ -2,10 +2,15 @@ import type { Command } from './main.ts';
 import { loadConfig } from '../platform/config.ts';
 import { startPlatform } from '../platform/platform.ts';
 import { buildServer } from '../http/server.ts';
+import { buildWeb, webBuildIsStale } from '../http/web.ts';
 
 export const serveCommand: Command = async (_args, io) => {
   const config = loadConfig();
   const started = performance.now();
+  if (webBuildIsStale()) {
+    io.stderr.write('kansrijk: building the web app…\n');
+    await buildWeb();
+  }
   const platform = await startPlatform(config, (message) => io.stderr.write(`kansrijk: ${message}\n`));
   const snapshot = await platform.atlas.current();
   io.stderr.write(`kansrijk: atlas figures computed in ${snapshot.computeMs.toFixed(0)} ms\n`);

@@ -6,6 +6,7 @@ import { HttpError, errorBody } from './errors.ts';
 import { atlasRoutes } from '../atlas/atlas-routes.ts';
 import type { Platform } from '../platform/platform.ts';
 import { countsVersion } from '../atlas/atlas-store.ts';
+import { registerWeb } from './web.ts';
 
 export async function buildServer(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -37,6 +38,7 @@ export async function buildServer(platform: Platform, options: { logger?: boolea
     }),
   );
   app.get('/api/v1/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(openapi));
+  await registerWeb(app);
   app.get('/healthz', async () => ({ status: 'ok', database: platform.db.engine, countsVersion: await countsVersion(platform.db) }));
   return app;
 }
