@@ -144,7 +144,13 @@ export function atlasRoutes(atlas: AtlasService) {
       tag: 'atlas',
       summary: 'Values of one indicator for every area of a level in one period, with limits, comparison, quintile, smoothing, trend',
       params: z.object({ id: indicatorId }),
-      query: z.object({ level, period, benchmark }),
+      query: z.object({
+        level,
+        period,
+        benchmark,
+        within: z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,8}$/, 'must be a CBS area code such as GM0599 or GG3406').optional()
+          .describe('Only areas lying within this area, e.g. the wijken of GM0599 or the gemeenten of GG3406'),
+      }),
       response: {
         type: 'object',
         properties: {
@@ -159,8 +165,8 @@ export function atlasRoutes(atlas: AtlasService) {
       },
       handler: async ({ params, query }) => {
         const snapshot = await atlas.current();
-        return cached(snapshot, `values|${params.id}|${query.level}|${query.period ?? ''}|${query.benchmark ?? ''}`, () =>
-          valuesView(snapshot, { id: params.id, level: query.level, period: query.period, benchmark: query.benchmark }),
+        return cached(snapshot, `values|${params.id}|${query.level}|${query.period ?? ''}|${query.benchmark ?? ''}|${query.within ?? ''}`, () =>
+          valuesView(snapshot, { id: params.id, level: query.level, period: query.period, benchmark: query.benchmark, within: query.within }),
         );
       },
     }),

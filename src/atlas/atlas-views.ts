@@ -115,26 +115,36 @@ function comparisonsAgainst(snapshot: AtlasSnapshot, indicator: IndicatorDefinit
   return (i: number) => comparisonCode(s, i, benchmarkValue, indicator.polarity, benchmark);
 }
 
-export function valuesView(snapshot: AtlasSnapshot, query: { id: string; level: AreaLevel; period?: number; benchmark?: string }) {
+/** The areas of a level, optionally only those lying within one area (e.g. the wijken of a gemeente). */
+function areasOfLevel(snapshot: AtlasSnapshot, level: AreaLevel, within: string | undefined): number[] {
+  const { areas, byLevel, index } = snapshot.atlas.hierarchy;
+  if (within === undefined) return Array.from(byLevel[level]);
+  if (!index.has(within)) throw badRequest(`unknown area '${within}'`, 'within');
+  return Array.from(byLevel[level]).filter((i) => Object.values(areas[i]!.parents).includes(within));
+}
+
+export function valuesView(snapshot: AtlasSnapshot, query: { id: string; level: AreaLevel; period?: number; benchmark?: string; within?: string }) {
   const indicator = findIndicatorIn(snapshot, query.id);
   const period = resolvePeriod(snapshot, query.period);
   const benchmark = resolveBenchmark(snapshot, query.benchmark);
   const s = seriesOf(snapshot, indicator.id, period);
   const compare = comparisonsAgainst(snapshot, indicator, s, benchmark);
-  const { areas, byLevel } = snapshot.atlas.hierarchy;
+  const { areas } = snapshot.atlas.hierarchy;
+  const members = areasOfLevel(snapshot, query.level, query.within);
   const benchmarkArea = areas[benchmark]!;
   return {
     indicator: indicator.id,
     period,
     level: query.level,
+    within: query.within ?? null,
     unit: indicator.unit,
     multiplier: indicator.multiplier,
     method: indicator.method,
     polarity: indicator.polarity,
-    synthetic: Array.from(byLevel[query.level]).some((i) => s.synthetic[i] === 1),
+    synthetic: members.some((i) => s.synthetic[i] === 1),
     source: seriesSource(snapshot, s),
     benchmark: { code: benchmarkArea.code, name: benchmarkArea.name, value: s.suppression[benchmark] === 0 ? num(s.value[benchmark]) : null },
-    values: Array.from(byLevel[query.level], (i) => ({ area: areas[i]!.code, name: areas[i]!.name, ...cellView(s, i, compare(i)) })),
+    values: members.map((i) => ({ area: areas[i]!.code, name: areas[i]!.name, ...cellView(s, i, compare(i)) })),
   };
 }
 

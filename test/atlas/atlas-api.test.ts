@@ -126,6 +126,17 @@ describe.each(TEST_ENGINES)('atlas API on $name', (engine) => {
     expect(judged.has('higher') || judged.has('lower')).toBe(true);
   });
 
+  it('narrows values to the areas within one area', async () => {
+    const { body } = await p.get('/api/v1/indicators/big2/values?level=wijk&within=GM0599');
+    const { body: all } = await p.get('/api/v1/areas?level=wijk');
+    const expected = all.filter((a: any) => a.parents.gemeente === 'GM0599').map((a: any) => a.code);
+    expect(body.values.map((v: any) => v.area)).toEqual(expected);
+    expect(body.within).toBe('GM0599');
+    const { body: ggd } = await p.get('/api/v1/indicators/big2/values?level=gemeente&within=GG4607');
+    expect(ggd.values.length).toBeGreaterThan(3);
+    expect((await p.get('/api/v1/indicators/big2/values?level=wijk&within=GM9999')).status).toBe(400);
+  });
+
   it('gives an area profile with every indicator, trend and national range', async () => {
     const { status, body } = await p.get('/api/v1/areas/GM0599/profile?period=2024');
     expect(status).toBe(200);
