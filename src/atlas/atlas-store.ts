@@ -3,6 +3,7 @@
 // figures, keyed by the database's counts_version, so several can run side by side.
 
 import { onlyRow, type Database, type Queryable } from '../platform/db.ts';
+import { lockSchema } from '../platform/migrations.ts';
 import { AREA_LEVELS, loadAreas, type Area, type AreaLevel } from './geography.ts';
 import { INDICATORS, type IndicatorDefinition } from './indicator-catalogue.ts';
 import { buildHierarchy, deriveAtlas, emptyCounts, type Atlas, type Hierarchy, type StoredCounts } from './derive.ts';
@@ -11,6 +12,7 @@ import { buildHierarchy, deriveAtlas, emptyCounts, type Atlas, type Hierarchy, t
  * catalogue text changes reach the database). Idempotent. */
 export async function seedCatalogue(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockSchema(tx);
     const { n } = onlyRow(await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM area'));
     if (n === 0) await insertAreas(tx, loadAreas());
     for (const [k, indicator] of INDICATORS.entries()) {

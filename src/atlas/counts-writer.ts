@@ -30,8 +30,18 @@ export interface WriteResult {
   replacedAtOtherLevels: number;
 }
 
-export async function writeCounts(db: Database, dataset: NewDataset, rows: readonly CountRow[]): Promise<WriteResult> {
+/** Held by every writer of counts: concurrent imports (from any app server) take turns. */
+const COUNTS_LOCK = 736_120_019;
+
+/**
+ * Writes a dataset and its counts in one transaction. With `onlyIfEmpty` it writes nothing
+ * (and returns undefined) when counts exist already: for the demo data, which two servers
+ * starting at once must not both load.
+ */
+export async function writeCounts(db: Database, dataset: NewDataset, rows: readonly CountRow[], options: { onlyIfEmpty?: boolean } = {}): Promise<WriteResult | undefined> {
   return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [COUNTS_LOCK]);
+    if (options.onlyIfEmpty && (await tx.query('SELECT 1 FROM indicator_count LIMIT 1')).length > 0) return undefined;
     const { id } = onlyRow(await tx.query<{ id: number }>(
       `INSERT INTO dataset (kind, synthetic, source_nl, source_en, file_name, file_sha256, row_count)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,

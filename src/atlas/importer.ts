@@ -82,7 +82,7 @@ export async function importFile(
       },
       parsed.rows,
     );
-    result.replacedAtOtherLevels = written.replacedAtOtherLevels;
+    result.replacedAtOtherLevels = written?.replacedAtOtherLevels ?? 0;
   }
   result.seconds = (performance.now() - started) / 1000;
   return result;

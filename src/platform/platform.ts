@@ -36,7 +36,7 @@ export async function loadDemoDataIfEmpty(db: Database, progress: Progress): Pro
   const { generateDemoCounts } = await import('../atlas/demo/demo-counts.ts');
   const rows = generateDemoCounts();
   progress(`writing ${rows.length.toLocaleString('en')} demo counts…`);
-  await writeCounts(db, { kind: 'demo', synthetic: true, source: SYNTHETIC_SOURCE }, rows);
-  progress(`demo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return true;
+  const written = await writeCounts(db, { kind: 'demo', synthetic: true, source: SYNTHETIC_SOURCE }, rows, { onlyIfEmpty: true });
+  progress(written ? `demo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'demo data: another server loaded it meanwhile');
+  return written !== undefined;
 }
