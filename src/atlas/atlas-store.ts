@@ -112,25 +112,37 @@ export async function readCounts(db: Queryable, hierarchy: Hierarchy, syntheticD
   const size = hierarchy.areas.length;
   const counts = new Map<string, StoredCounts>();
   const periods = new Set<number>();
+  // Rows of one indicator and period mostly follow each other: the slot is looked up again
+  // only when the "indicator<TAB>period<TAB>" prefix of the line changes.
+  let prefix = '';
+  let slot: StoredCounts | undefined;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line = text.slice(start, end);
+    const t1 = text.indexOf('\t', start);
+    const t2 = text.indexOf('\t', t1 + 1);
+    const t3 = text.indexOf('\t', t2 + 1);
+    const t4 = text.indexOf('\t', t3 + 1);
+    const t5 = text.indexOf('\t', t4 + 1);
+    const lineStart = start;
     start = end + 1;
-    if (!line) continue;
-    const [indicatorId, periodText, areaCode, num, den, datasetId] = line.split('\t') as [string, string, string, string, string, string];
-    const area = hierarchy.index.get(areaCode);
+    if (t5 === -1 || t5 > end) continue;
+    const area = hierarchy.index.get(text.slice(t2 + 1, t3));
     if (area === undefined) continue; // an area no longer in the geography: not shown
-    const period = Number(periodText);
-    periods.add(period);
-    const key = `${indicatorId}|${period}`;
-    let slot = counts.get(key);
-    if (!slot) counts.set(key, (slot = emptyCounts(size)));
-    slot.numerator[area] = Number(num);
-    slot.denominator[area] = Number(den);
-    slot.synthetic[area] = syntheticDatasets.has(Number(datasetId)) ? 1 : 0;
-    slot.datasetIds.add(Number(datasetId));
+    if (!slot || prefix.length !== t2 + 1 - lineStart || !text.startsWith(prefix, lineStart)) {
+      prefix = text.slice(lineStart, t2 + 1);
+      const period = Number(text.slice(t1 + 1, t2));
+      periods.add(period);
+      const key = `${text.slice(lineStart, t1)}|${period}`;
+      slot = counts.get(key);
+      if (!slot) counts.set(key, (slot = emptyCounts(size)));
+    }
+    const datasetId = Number(text.slice(t5 + 1, end));
+    slot.numerator[area] = Number(text.slice(t3 + 1, t4));
+    slot.denominator[area] = Number(text.slice(t4 + 1, t5));
+    slot.synthetic[area] = syntheticDatasets.has(datasetId) ? 1 : 0;
+    slot.datasetIds.add(datasetId);
   }
   return { periods: [...periods].sort((a, b) => a - b), counts };
 }
