@@ -15,12 +15,11 @@ import {
   compareWithBenchmark,
   empiricalBayesByParent,
   empiricalBayesGlobal,
-  proportionEstimate,
+  proportionInto,
   proportionTrend,
-  rateEstimate,
+  rateInto,
   rateTrend,
   type Comparison,
-  type Estimate,
   type Polarity,
   type TrendResult,
 } from './statistics/index.ts';
@@ -174,23 +173,21 @@ export function deriveSeries(h: Hierarchy, indicator: DerivableIndicator, period
     }
   }
 
-  // 2. Values and limits.
-  const estimate = indicator.method === 'rate' ? rateEstimate : proportionEstimate;
+  // 2. Values and limits (the allocation-free forms: this loop runs ~1 million times in a recompute).
+  const into = indicator.method === 'rate' ? rateInto : proportionInto;
   const { multiplier } = indicator;
-  const put = (target: Float64Array, lower: Float64Array, upper: Float64Array, i: number, e: Estimate) => {
-    target[i] = e.value ?? NaN;
-    lower[i] = e.lower ?? NaN;
-    upper[i] = e.upper ?? NaN;
-  };
+  const scratch = new Float64Array(3);
   for (let i = 0; i < size; i++) {
     const den = s.denominator[i]!;
     if (Number.isNaN(den) || den <= 0) continue;
     const num = s.numerator[i]!;
-    const e95 = estimate(num, den, { confidence: 0.95, multiplier });
-    put(s.value, s.lower95, s.upper95, i, e95);
-    const e998 = estimate(num, den, { confidence: 0.998, multiplier });
-    s.lower998[i] = e998.lower ?? NaN;
-    s.upper998[i] = e998.upper ?? NaN;
+    into(scratch, 0, num, den, 0.95, multiplier);
+    s.value[i] = scratch[0]!;
+    s.lower95[i] = scratch[1]!;
+    s.upper95[i] = scratch[2]!;
+    into(scratch, 0, num, den, 0.998, multiplier);
+    s.lower998[i] = scratch[1]!;
+    s.upper998[i] = scratch[2]!;
   }
 
   // 3. Suppression: small numbers first, then complementary until no equation has exactly one
