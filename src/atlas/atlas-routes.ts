@@ -1,10 +1,14 @@
 // HTTP API v1 of the atlas: validate, read the current snapshot, present. Derived responses
-// are cached per counts version, so a repeated request costs a map lookup.
+// are cached per counts version with their ETag, so a repeated request costs a map lookup and
+// a revalidation (If-None-Match) a 304. The values and profile endpoints are also downloads of
+// exactly what a screen shows: `format=csv|xlsx`, in the words of `lang=nl|en`.
 
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { defineRoute } from '../http/api.ts';
+import { defineRoute, Representation } from '../http/api.ts';
 import { notFound } from '../http/errors.ts';
 import type { AtlasService, AtlasSnapshot } from './atlas-store.ts';
+import { CONTENT_TYPES, DOWNLOAD_FORMATS, DOWNLOAD_LANGS, profileDownload, valuesDownload, type Download, type DownloadFormat, type Lang } from './downloads.ts';
 import { areaView, findAreaIn, findIndicatorIn, indicatorView, profileView, valuesView } from './atlas-views.ts';
 import { AREA_LEVELS } from './geography.ts';
 import { GeoLibrary, MAP_LEVELS } from './geo.ts';
@@ -15,6 +19,22 @@ const benchmark = z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,8}$/, 'must be a CBS are
   .describe('Area code of the benchmark; default Nederland (NL01)');
 const areaCode = z.string().min(1).max(16).describe('CBS area code, e.g. GM0599');
 const indicatorId = z.string().min(1).max(64).describe('Indicator id, e.g. big2');
+const format = z.enum(DOWNLOAD_FORMATS).default('json')
+  .describe('json (default), or a download of the same rows: csv (nl: `;` and decimal comma; en: `,` and decimal point; UTF-8 with BOM) or xlsx');
+const lang = z.enum(DOWNLOAD_LANGS).default('nl').describe('Language of the headers and words of a csv or xlsx download; json carries both languages');
+/** The 200 response of a download, for the OpenAPI document. */
+const downloads = {
+  [CONTENT_TYPES.csv.split(';')[0]!]: { type: 'string', description: 'CSV: `# key;value` metadata lines, a header row, one row per area or indicator' },
+  [CONTENT_TYPES.xlsx]: { type: 'string', format: 'binary', description: 'XLSX: the table (numbers as numbers) and an About sheet with the metadata' },
+};
+
+/** Scheme and host for the links inside a download; only a well-formed host is used. */
+function originOf(request: FastifyRequest): string {
+  const host = request.host;
+  if (!/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host)) return '';
+  const defaultPort = request.protocol === 'https' ? ':443' : ':80';
+  return `${request.protocol}://${host.endsWith(defaultPort) ? host.slice(0, -defaultPort.length) : host}`;
+}
 
 const text = { type: 'object', properties: { nl: { type: 'string' }, en: { type: 'string' } } };
 const areaSchema = {
@@ -54,20 +74,42 @@ const cellSchema = {
 
 export function atlasRoutes(atlas: AtlasService) {
   const geo = new GeoLibrary();
-  const cache = { version: -1, entries: new Map<string, Buffer>() };
-  /** Cached JSON of a derived response for the snapshot's counts version, already encoded as
-   * UTF-8 bytes: encoding a 100 kB string on every request was the costliest part of serving it. */
-  const cached = (snapshot: AtlasSnapshot, key: string, build: () => unknown): Buffer => {
-    if (cache.version !== snapshot.version) cache.entries = new Map();
-    cache.version = snapshot.version;
-    let body = cache.entries.get(key);
-    if (body === undefined) {
-      body = Buffer.from(JSON.stringify(build()));
-      if (cache.entries.size > 5000) cache.entries.clear();
-      cache.entries.set(key, body);
+  const cache = { version: -1, entries: new Map<string, Representation>(), downloads: new Map<string, Representation>() };
+  const forVersion = (snapshot: AtlasSnapshot) => {
+    if (cache.version !== snapshot.version) {
+      cache.entries = new Map();
+      cache.downloads = new Map();
+      cache.version = snapshot.version;
     }
-    return body;
   };
+  /** Cached JSON of a derived response for the snapshot's counts version, already encoded as
+   * UTF-8 bytes (encoding a 100 kB string on every request was the costliest part of serving
+   * it), with its ETag computed once, here. */
+  const cached = (snapshot: AtlasSnapshot, key: string, build: () => unknown): Representation => {
+    forVersion(snapshot);
+    let entry = cache.entries.get(key);
+    if (entry === undefined) {
+      entry = new Representation(Buffer.from(JSON.stringify(build())), snapshot.version);
+      if (cache.entries.size > 5000) cache.entries.clear();
+      cache.entries.set(key, entry);
+    }
+    return entry;
+  };
+  /** A cached download (CSV or XLSX). Fewer are kept than JSON responses: they are larger and
+   * rarer. The same bytes (and generated-at time) are served until the counts change. */
+  const download = (snapshot: AtlasSnapshot, key: string, build: (generatedAt: Date) => Download): Representation => {
+    forVersion(snapshot);
+    let entry = cache.downloads.get(key);
+    if (entry === undefined) {
+      const file = build(new Date());
+      entry = new Representation(file.body, snapshot.version, file.contentType, file.filename);
+      if (cache.downloads.size >= 200) cache.downloads.clear();
+      cache.downloads.set(key, entry);
+    }
+    return entry;
+  };
+  const context = (request: FastifyRequest, query: { format: DownloadFormat; lang: Lang }, generatedAt: Date) =>
+    ({ format: query.format, lang: query.lang, generatedAt, origin: originOf(request) });
 
   return [
     defineRoute({
@@ -77,6 +119,7 @@ export function atlasRoutes(atlas: AtlasService) {
       summary: 'Areas (CBS geography): Nederland, provincies, GGD-regio\'s, jeugdregio\'s, gemeenten, wijken',
       query: z.object({ level: level.optional() }),
       response: { type: 'array', items: areaSchema },
+      conditional: true,
       handler: async ({ query }) => {
         const snapshot = await atlas.current();
         return cached(snapshot, `areas|${query.level ?? ''}`, () => snapshot.areas.filter((a) => !query.level || a.level === query.level).map(areaView));
@@ -99,6 +142,7 @@ export function atlasRoutes(atlas: AtlasService) {
       path: '/api/v1/indicators',
       tag: 'atlas',
       summary: 'The indicator catalogue with full metadata',
+      conditional: true,
       response: {
         type: 'array',
         items: {
@@ -150,7 +194,11 @@ export function atlasRoutes(atlas: AtlasService) {
         benchmark,
         within: z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,8}$/, 'must be a CBS area code such as GM0599 or GG3406').optional()
           .describe('Only areas lying within this area, e.g. the wijken of GM0599 or the gemeenten of GG3406'),
+        format,
+        lang,
       }),
+      alternatives: downloads,
+      conditional: true,
       response: {
         type: 'object',
         properties: {
@@ -163,11 +211,13 @@ export function atlasRoutes(atlas: AtlasService) {
           values: { type: 'array', items: cellSchema },
         },
       },
-      handler: async ({ params, query }) => {
+      handler: async ({ params, query, request }) => {
         const snapshot = await atlas.current();
-        return cached(snapshot, `values|${params.id}|${query.level}|${query.period ?? ''}|${query.benchmark ?? ''}|${query.within ?? ''}`, () =>
-          valuesView(snapshot, { id: params.id, level: query.level, period: query.period, benchmark: query.benchmark, within: query.within }),
-        );
+        const key = `values|${params.id}|${query.level}|${query.period ?? ''}|${query.benchmark ?? ''}|${query.within ?? ''}`;
+        const view = { id: params.id, level: query.level, period: query.period, benchmark: query.benchmark, within: query.within };
+        if (query.format === 'json') return cached(snapshot, key, () => valuesView(snapshot, view));
+        const { format, lang } = query;
+        return download(snapshot, `${key}|${format}|${lang}|${originOf(request)}`, (at) => valuesDownload(snapshot, view, context(request, { format, lang }, at)));
       },
     }),
     defineRoute({
@@ -176,13 +226,17 @@ export function atlasRoutes(atlas: AtlasService) {
       tag: 'atlas',
       summary: 'Every indicator for one area: value, limits, benchmark, comparison, recent trend, national range and the series over the years',
       params: z.object({ code: areaCode }),
-      query: z.object({ period, benchmark }),
+      query: z.object({ period, benchmark, format, lang }),
       response: { type: 'object' },
-      handler: async ({ params, query }) => {
+      alternatives: downloads,
+      conditional: true,
+      handler: async ({ params, query, request }) => {
         const snapshot = await atlas.current();
-        return cached(snapshot, `profile|${params.code}|${query.period ?? ''}|${query.benchmark ?? ''}`, () =>
-          profileView(snapshot, { code: params.code, period: query.period, benchmark: query.benchmark }),
-        );
+        const key = `profile|${params.code}|${query.period ?? ''}|${query.benchmark ?? ''}`;
+        const view = { code: params.code, period: query.period, benchmark: query.benchmark };
+        if (query.format === 'json') return cached(snapshot, key, () => profileView(snapshot, view));
+        const { format, lang } = query;
+        return download(snapshot, `${key}|${format}|${lang}|${originOf(request)}`, (at) => profileDownload(snapshot, view, context(request, { format, lang }, at)));
       },
     }),
     defineRoute({

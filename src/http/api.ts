@@ -1,9 +1,50 @@
 // A small route table: every API route is declared once with its zod schemas, and the same
 // declaration validates requests and produces the OpenAPI document.
 
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest } from './errors.ts';
+
+/**
+ * A response body that is built once and served many times (per counts version), with its
+ * entity tag computed once, when it is built: `"v{version}-{hash of the bytes}"`. Routes return
+ * it; the route table sends it with `ETag` and `Cache-Control: no-cache` (browsers store it but
+ * revalidate every time) and answers a matching `If-None-Match` with 304 and no body.
+ */
+export class Representation {
+  readonly etag: string;
+  constructor(
+    readonly body: Buffer,
+    version: number,
+    readonly contentType?: string,
+    /** Sent as `Content-Disposition: attachment`: a download. */
+    readonly filename?: string,
+  ) {
+    // Hashing the bytes (not only the request) keeps the tag right across servers and releases.
+    this.etag = `"v${version}-${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+  }
+}
+
+/** Does an If-None-Match header match this (strong) tag? Weak comparison, lists and `*`. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header === etag) return true;
+  for (const part of header.split(',')) {
+    const tag = part.trim();
+    if (tag === '*' || tag === etag || (tag.startsWith('W/') && tag.slice(2) === etag)) return true;
+  }
+  return false;
+}
+
+function sendRepresentation(request: FastifyRequest, reply: FastifyReply, r: Representation, contentType: string | undefined) {
+  reply.header('etag', r.etag);
+  reply.header('cache-control', 'no-cache');
+  if (etagMatches(request.headers['if-none-match'], r.etag)) return reply.code(304).send();
+  if (r.filename) reply.header('content-disposition', `attachment; filename="${r.filename}"`);
+  reply.type(r.contentType ?? contentType ?? 'application/json; charset=utf-8');
+  return reply.send(r.body);
+}
 
 export interface ApiRoute<P extends z.ZodType, Q extends z.ZodType> {
   method: 'GET' | 'POST';
@@ -16,6 +57,10 @@ export interface ApiRoute<P extends z.ZodType, Q extends z.ZodType> {
   /** JSON schema of the 200 response, for the OpenAPI document. */
   response: Record<string, unknown>;
   contentType?: string;
+  /** Other representations of the 200 response (content type → schema), e.g. CSV via `format=csv`. */
+  alternatives?: Record<string, Record<string, unknown>>;
+  /** The route answers with an ETag and honours If-None-Match (304). */
+  conditional?: boolean;
   handler: (input: { params: z.output<P>; query: z.output<Q>; request: FastifyRequest; reply: FastifyReply }) => Promise<unknown>;
 }
 
@@ -42,6 +87,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly ApiRoute<z
         const params = parse(route.params, request.params);
         const query = parse(route.query, request.query);
         const result = await route.handler({ params, query, request, reply });
+        if (result instanceof Representation) return sendRepresentation(request, reply, result, route.contentType);
         if (typeof result === 'string' || Buffer.isBuffer(result)) {
           reply.type(route.contentType ?? 'application/json; charset=utf-8');
           return reply.send(result);
@@ -74,7 +120,12 @@ export function openApiDocument(routes: readonly ApiRoute<z.ZodType, z.ZodType>[
       tags: [route.tag],
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       responses: {
-        '200': { description: 'OK', content: { [route.contentType ?? 'application/json']: { schema: route.response } } },
+        '200': {
+          description: 'OK',
+          ...(route.conditional ? { headers: { ETag: { schema: { type: 'string' }, description: 'Entity tag; send it back in If-None-Match' } } } : {}),
+          content: { [route.contentType ?? 'application/json']: { schema: route.response }, ...Object.fromEntries(Object.entries(route.alternatives ?? {}).map(([type, schema]) => [type, { schema }])) },
+        },
+        ...(route.conditional ? { '304': { description: 'Not modified: If-None-Match matched the current ETag' } } : {}),
         '400': { description: 'Invalid parameter value; the message and `field` name it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         '404': { description: 'Unknown area or indicator', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
