@@ -1,7 +1,7 @@
 // The web app (web/, built by Vite into web/dist) served by the same server as the API:
 // hashed assets with a long cache life, and index.html for every page under /nl and /en.
 
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -27,10 +27,25 @@ export function webBuildIsStale(): boolean {
   return newestSource(join(webRoot, 'src')) > built || statSync(join(webRoot, 'index.html')).mtimeMs > built;
 }
 
-/** Builds the web app with Vite (a few seconds); used on start when the build is stale. */
+/**
+ * Builds the web app with Vite (a few seconds); used on start when the build is stale.
+ * It builds into a fresh folder and then adds the new hashed assets beside the old ones and
+ * swaps index.html in one rename: a server still running with the previous index.html keeps
+ * finding its assets, and no server ever sees a half-written build.
+ */
 export async function buildWeb(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
+  const staging = `${webDist}.build-${process.pid}-${Date.now()}`;
+  try {
+    await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    mkdirSync(join(webDist, 'assets'), { recursive: true });
+    cpSync(join(staging, 'assets'), join(webDist, 'assets'), { recursive: true });
+    const nextIndex = join(webDist, `index.html.${process.pid}`);
+    copyFileSync(join(staging, 'index.html'), nextIndex);
+    renameSync(nextIndex, join(webDist, 'index.html'));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 export async function registerWeb(app: FastifyInstance): Promise<void> {
