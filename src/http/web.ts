@@ -36,14 +36,20 @@ export function webBuildIsStale(): boolean {
 export async function buildWeb(): Promise<void> {
   const { build } = await import('vite');
   const staging = `${webDist}.build-${process.pid}-${Date.now()}`;
+  // Vite follows NODE_ENV: started from a test runner (NODE_ENV=test) it would build React's
+  // development bundle, twice the size. The served app is always the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    await build({ configFile: join(webRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
     mkdirSync(join(webDist, 'assets'), { recursive: true });
     cpSync(join(staging, 'assets'), join(webDist, 'assets'), { recursive: true });
     const nextIndex = join(webDist, `index.html.${process.pid}`);
     copyFileSync(join(staging, 'index.html'), nextIndex);
     renameSync(nextIndex, join(webDist, 'index.html'));
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(staging, { recursive: true, force: true });
   }
 }
