@@ -23,6 +23,9 @@ export const common = messages(
     notFoundTitle: 'Pagina niet gevonden',
     notFoundText: 'Deze pagina bestaat niet (meer). Ga naar de startpagina of de atlas.',
     print: 'Afdrukken',
+    downloads: 'Downloaden',
+    downloadCsv: 'Download CSV',
+    downloadXlsx: 'Download Excel',
   },
   {
     appName: 'Kansrijk',
@@ -45,5 +48,8 @@ export const common = messages(
     notFoundTitle: 'Page not found',
     notFoundText: 'This page does not exist (any more). Go to the home page or the atlas.',
     print: 'Print',
+    downloads: 'Downloads',
+    downloadCsv: 'Download CSV',
+    downloadXlsx: 'Download Excel',
   },
 );

@@ -161,9 +161,27 @@ function AreaProfile({ route, area }: { route: AreaRoute; area: Area }) {
               </p>
             )}
           </div>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action kansrijk-button kansrijk-no-print" onClick={() => window.print()}>
-            {c.print}
-          </button>
+          <div className="kansrijk-no-print kansrijk-profile__actions">
+            <button type="button" className="utrecht-button utrecht-button--secondary-action kansrijk-button" onClick={() => window.print()}>
+              {c.print}
+            </button>
+            {currentPeriod !== undefined && (
+              <ul className="kansrijk-downloads" aria-label={c.downloads}>
+                {(['csv', 'xlsx'] as const).map((format) => (
+                  <li key={format}>
+                    <a
+                      className="utrecht-link"
+                      download
+                      data-download={format}
+                      href={`/api/v1/areas/${encodeURIComponent(area.code)}/profile?${new URLSearchParams({ period: String(currentPeriod), ...(benchmarkParam ? { benchmark: benchmarkParam } : {}), format, lang })}`}
+                    >
+                      {format === 'csv' ? c.downloadCsv : c.downloadXlsx}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
         </div>
 
         {synthetic && <SyntheticBanner />}

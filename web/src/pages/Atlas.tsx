@@ -478,8 +478,9 @@ function Downloads({ state, gemeente, t }: { state: ViewState; gemeente: Area | 
   if (state.level === 'wijk' && state.benchmark !== 'NL01' && gemeente) {
     benchmark = state.benchmark === 'gemeente' ? gemeente.code : gemeente.parents[state.benchmark as 'provincie' | 'ggdregio' | 'jeugdregio'];
   }
+  const downloadLang = useLang();
   const perRegion = state.level === 'gemeente' && state.benchmark !== 'NL01';
-  const base = `/api/v1/indicators/${encodeURIComponent(state.indicator)}/values?${valuesQuery(state, benchmark).toString()}`;
+  const base = `/api/v1/indicators/${encodeURIComponent(state.indicator)}/values?${valuesQuery(state, benchmark).toString()}&lang=${downloadLang}`;
   return (
     <>
       <p className="utrecht-paragraph">{t.downloadText}</p>
