@@ -20,6 +20,20 @@ describe.skipIf(!browserAvailable())('page frame', () => {
     await context.close();
   });
 
+  it('finds a gemeente by name from the home page and opens its profile', async () => {
+    const { page, context } = await session.newPage();
+    await page.goto(`${session.baseUrl}/nl`);
+    const box = page.getByLabel('Naam van de gemeente');
+    await box.fill('Rotterdamm');
+    await box.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Geen gemeente gevonden');
+    expect(await axeViolations(page)).toEqual([]);
+    await box.fill('rotterdam');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/nl/gebied/GM0599');
+    await context.close();
+  });
+
   it('switches language and keeps the page', async () => {
     const { page, context } = await session.newPage();
     await page.goto(`${session.baseUrl}/nl/toegankelijkheid`);
