@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerRoutes, openApiDocument } from './api.ts';
 import { HttpError, errorBody } from './errors.ts';
 import { atlasRoutes } from '../atlas/atlas-routes.ts';
+import { menukaartRoutes } from '../menukaart/menukaart-routes.ts';
 import type { Platform } from '../platform/platform.ts';
 import { countsVersion } from '../atlas/atlas-store.ts';
 import { registerWeb } from './web.ts';
@@ -28,7 +29,7 @@ export async function buildServer(platform: Platform, options: { logger?: boolea
     done(null, payload);
   });
 
-  const routes = atlasRoutes(platform.atlas);
+  const routes = [...atlasRoutes(platform.atlas), ...menukaartRoutes(platform)];
   registerRoutes(app, routes);
   const openapi = JSON.stringify(
     openApiDocument(routes, {

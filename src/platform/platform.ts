@@ -7,6 +7,7 @@ import { SYNTHETIC_SOURCE } from '../atlas/atlas-views.ts';
 import type { Config } from './config.ts';
 import { onlyRow, openDatabase, type Database } from './db.ts';
 import { migrate } from './migrations.ts';
+import { loadMenukaartContent } from '../menukaart/content-loader.ts';
 
 export interface Platform {
   config: Config;
@@ -23,6 +24,7 @@ export async function startPlatform(config: Config, progress: Progress = () => {
   const applied = await migrate(db);
   if (applied.length) progress(`migrations applied: ${applied.join(', ')}`);
   await seedCatalogue(db);
+  await loadMenukaartContent(db, progress);
   if (config.demo) await loadDemoDataIfEmpty(db, progress);
   const atlas = new AtlasService(db);
   return { config, db, atlas, close: () => db.close() };

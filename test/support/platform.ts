@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { AtlasService, seedCatalogue } from '../../src/atlas/atlas-store.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import { loadMenukaartContent } from '../../src/menukaart/content-loader.ts';
 import { migrate } from '../../src/platform/migrations.ts';
 import { loadDemoDataIfEmpty, type Platform } from '../../src/platform/platform.ts';
 import type { TestEngine } from './databases.ts';
@@ -17,6 +18,7 @@ export async function startTestPlatform(engine: TestEngine, options: { demo: boo
   const db = await engine.open();
   await migrate(db);
   await seedCatalogue(db);
+  await loadMenukaartContent(db);
   if (options.demo) await loadDemoDataIfEmpty(db, () => {});
   // No staleness in tests: every request sees the latest counts.
   const atlas = new AtlasService(db, 0);
