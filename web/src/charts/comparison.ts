@@ -1,5 +1,7 @@
-// Comparison with a benchmark, as the charts show it: a colour-blind-safe fill (Okabe–Ito
-// hues), a shape and a word, so colour is never the only cue. Pure: no DOM, no React.
+// Comparison with a benchmark, as the charts show it: the map's colour-blind-safe fill, a
+// shape and a word, so colour is never the only cue. Pure: no DOM, no React.
+
+import { COMPARISON_FILL } from '../atlas/palette.ts';
 
 export type Polarity = 'low-is-good' | 'high-is-good' | 'none';
 export type Comparison = 'better' | 'similar' | 'worse' | 'higher' | 'lower' | 'not-compared';
@@ -17,16 +19,15 @@ export interface ComparisonStyle {
 }
 
 /**
- * Better = blue, similar = yellow, worse = vermillion (Okabe–Ito: distinguishable with the
- * common colour-vision deficiencies); higher / lower (no polarity) = dark / light purple, as
- * Fingertips uses two shades of one hue where "better" does not apply.
+ * The same colours as the atlas map (blue better, grey similar, orange worse; dark / light
+ * purple for higher / lower without polarity), so a colour means one thing on every screen.
  */
 export const COMPARISON_STYLES: Record<Comparison, ComparisonStyle> = {
-  better: { fill: '#0072b2', stroke: '#1b1b1b', shape: 'circle', ink: '#ffffff' },
-  similar: { fill: '#f0e442', stroke: '#1b1b1b', shape: 'diamond', ink: '#1b1b1b' },
-  worse: { fill: '#d55e00', stroke: '#1b1b1b', shape: 'square', ink: '#1b1b1b' },
-  higher: { fill: '#5e3c99', stroke: '#1b1b1b', shape: 'triangle-up', ink: '#ffffff' },
-  lower: { fill: '#c2a5cf', stroke: '#1b1b1b', shape: 'triangle-down', ink: '#1b1b1b' },
+  better: { fill: COMPARISON_FILL.better, stroke: '#1b1b1b', shape: 'circle', ink: '#ffffff' },
+  similar: { fill: COMPARISON_FILL.similar, stroke: '#1b1b1b', shape: 'diamond', ink: '#1b1b1b' },
+  worse: { fill: COMPARISON_FILL.worse, stroke: '#1b1b1b', shape: 'square', ink: '#1b1b1b' },
+  higher: { fill: COMPARISON_FILL.higher, stroke: '#1b1b1b', shape: 'triangle-up', ink: '#ffffff' },
+  lower: { fill: COMPARISON_FILL.lower, stroke: '#1b1b1b', shape: 'triangle-down', ink: '#1b1b1b' },
   'not-compared': { fill: '#ffffff', stroke: '#595959', shape: 'ring', ink: '#1b1b1b' },
 };
 
