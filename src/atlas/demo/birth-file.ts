@@ -26,7 +26,7 @@ import {
   medianBirthWeight,
   sgaOfCell,
 } from './perinatal.ts';
-import { Rng, hashKeys, normalCdf, normalQuantile } from './random.ts';
+import { Rng, hashKeys, normalCdf, normalQuantile } from '../../platform/random.ts';
 import {
   SHARE_FIRST_CONTACT_UNKNOWN,
   SHARE_SMOKING_UNKNOWN,

@@ -4,10 +4,11 @@
 
 import { INDICATORS } from '../indicator-catalogue.ts';
 import { BAND_22_23, CELL_COUNT, TERM_BAND, bandOfCell, sgaOfCell } from './perinatal.ts';
-import { Rng, hashKeys } from './random.ts';
+import { Rng, hashKeys } from '../../platform/random.ts';
 import {
   SHARE_FIRST_CONTACT_UNKNOWN,
   SHARE_SMOKING_UNKNOWN,
+  DEMO_INDICATORS,
   STREAM,
   buildRateModel,
   drawBirths,
@@ -38,22 +39,7 @@ export function generateDemoCounts(options: DemoCountOptions = {}): DemoCount[] 
 export type WijkYearCounts = Record<string, readonly [number, number]>;
 
 /** Slot of each modelled indicator in a wijk-year's counts array (numerator at 2·slot, denominator at 2·slot + 1). */
-const SLOTS = [
-  'big2',
-  'preterm',
-  'sga',
-  'low_birth_weight',
-  'perinatal_mortality',
-  'teenage_mothers',
-  'late_antenatal_care',
-  'smoking_in_pregnancy',
-  'no_maternity_care',
-  'child_protection_0_2',
-  'low_income_households',
-  'single_parent_households',
-  'social_assistance',
-  'problem_debts',
-] as const;
+const SLOTS = DEMO_INDICATORS;
 const SLOT_OF: ReadonlyMap<string, number> = new Map(SLOTS.map((id, i) => [id, i]));
 
 export function generateDemoCountsFromModel(model: RateModel): DemoCount[] {

@@ -6,7 +6,7 @@
 // internal, approximate reference curve (median and log-SD by gestational age and sex, below).
 // The weights look plausible; they are not the Hoftiezer curves and must not be used as such.
 
-import { normalCdf } from './random.ts';
+import { normalCdf } from '../../platform/random.ts';
 
 /** Gestational age in days. */
 export const GA_MIN_DAYS = 154; // 22+0 weeks

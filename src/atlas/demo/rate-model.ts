@@ -23,7 +23,7 @@ import {
   lowBirthWeightProbability,
   sgaOfCell,
 } from './perinatal.ts';
-import { Rng, hashKeys, hashString, logit } from './random.ts';
+import { Rng, hashKeys, hashString, logit } from '../../platform/random.ts';
 
 /** The fixed default seed of the demo data (the programme's "first 1000 days"). */
 export const DEFAULT_DEMO_SEED = 1000;
@@ -671,7 +671,8 @@ function solveBirthWeightShift(liveByCell: Float64Array, t: number): number {
 
 // ---- Expected values per indicator (used by the tests and the docs) ----
 
-export const SUPPORTED_INDICATORS: ReadonlySet<string> = new Set([
+/** The indicators the model generates, in the order of a wijk-year's counts array. */
+export const DEMO_INDICATORS = [
   'big2',
   'preterm',
   'sga',
@@ -686,7 +687,9 @@ export const SUPPORTED_INDICATORS: ReadonlySet<string> = new Set([
   'single_parent_households',
   'social_assistance',
   'problem_debts',
-]);
+] as const;
+
+export const SUPPORTED_INDICATORS: ReadonlySet<string> = new Set(DEMO_INDICATORS);
 
 /** Expected stillbirths per birth from 22 weeks. */
 export function expectedStillbirthRate(r: WijkYearRates): number {

@@ -15,6 +15,7 @@
 // standard error, the SII/RII recomputed, and the percentiles of the simulated values
 // taken. The generator is seeded, so the same input always gives the same limits.
 
+import { Rng } from '../../platform/random.ts';
 import { qnorm, zForConfidence } from './distributions.ts';
 
 export type SiiValueType = 'normal' | 'rate' | 'proportion';
@@ -107,67 +108,6 @@ function regressionWeights(populations: readonly number[]): { w0: Float64Array; 
   return { w0, w1 };
 }
 
-/** A small seeded generator (xoshiro128**, 32-bit state words) with normal deviates. */
-class SeededNormal {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
-  private spare = Number.NaN;
-
-  constructor(seed: number) {
-    // Spread the seed over the state with a multiplicative hash, avoiding an all-zero state.
-    let h = (seed | 0) ^ 0x9e3779b9;
-    const next = (): number => {
-      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-      h ^= h >>> 16;
-      return h >>> 0;
-    };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next() | 1;
-  }
-
-  /** Uniform on (0, 1). */
-  uniform(): number {
-    // xoshiro128** step.
-    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
-    const t = this.s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return (result + 0.5) / 4294967296;
-  }
-
-  /** Standard normal deviate (Marsaglia's polar method). */
-  normal(): number {
-    if (!Number.isNaN(this.spare)) {
-      const s = this.spare;
-      this.spare = Number.NaN;
-      return s;
-    }
-    let u: number;
-    let v: number;
-    let r: number;
-    do {
-      u = 2 * this.uniform() - 1;
-      v = 2 * this.uniform() - 1;
-      r = u * u + v * v;
-    } while (r >= 1 || r === 0);
-    const f = Math.sqrt((-2 * Math.log(r)) / r);
-    this.spare = v * f;
-    return u * f;
-  }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
-}
 
 /** R's default (type 7) sample quantile of sorted data. */
 function quantileSorted(sorted: Float64Array, p: number): number {
@@ -240,7 +180,7 @@ export function slopeIndexOfInequality(input: SiiInput, opts?: SiiOptions): SiiR
   const siiDraws = new Float64Array(repetitions);
   const riiDraws = new Float64Array(repetitions);
   const draw = new Float64Array(n);
-  const rng = new SeededNormal(opts?.seed ?? 1);
+  const rng = new Rng(opts?.seed ?? 1);
   for (let r = 0; r < repetitions; r++) {
     for (let i = 0; i < n; i++) draw[i] = centre[i]! + se[i]! * rng.normal();
     const e = estimate(draw, !transform);

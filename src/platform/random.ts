@@ -1,4 +1,4 @@
-// Seeded randomness for the synthetic demo data: a small, fast PRNG (xoshiro128**), integer
+// Seeded randomness (the synthetic demo data, Monte-Carlo limits of the statistics): a small, fast PRNG (xoshiro128**), integer
 // hashing to derive independent streams from (seed, area, year, purpose), normal variates, an
 // exact binomial sampler, and the normal CDF / quantile used by the birth-weight model.
 // Nothing here touches Math.random: the same seed gives the same numbers on every platform

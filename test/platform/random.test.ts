@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import quantile from '@stdlib/stats-base-dists-normal-quantile';
-import { Rng, hashKeys, hashString, logFactorial, normalCdf, normalQuantile } from '../../../src/atlas/demo/random.ts';
+import { Rng, hashKeys, hashString, logFactorial, normalCdf, normalQuantile } from '../../src/platform/random.ts';
 
 /** Exact binomial pmf via log-factorials computed by plain summation (independent of the sampler's table). */
 function binomialPmf(n: number, p: number): number[] {
