@@ -77,7 +77,7 @@ describe.skipIf(!browserAvailable())('atlas page', () => {
     // The address bar holds the full permalink.
     expect(query(page).toString()).toBe('indicator=big2&period=2024&level=gemeente&colour=comparison&classes=quantile&benchmark=NL01&view=map');
     // Download links carry the view's parameters.
-    expect(await page.locator('[data-download="csv"]').getAttribute('href')).toBe('/api/v1/indicators/big2/values?level=gemeente&period=2024&lang=nl&format=csv');
+    expect(await page.locator('[data-download="csv"]').getAttribute('href')).toBe(`/api/v1/indicators/big2/values?level=gemeente&period=2024&lang=${lang}&format=csv`);
     await context.close();
   });
 
