@@ -10,6 +10,9 @@ const AtlasPage = lazy(() => import('./pages/Atlas.tsx'));
 const AreaPage = lazy(() => import('./pages/AreaProfile.tsx'));
 const DefinitionsPage = lazy(() => import('./pages/Definitions.tsx'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility.tsx'));
+const MenukaartPage = lazy(() => import('./pages/Menukaart.tsx'));
+const InterventionPage = lazy(() => import('./pages/Intervention.tsx'));
+const AnalysisPage = lazy(() => import('./pages/Analysis.tsx'));
 
 export function App() {
   const route = useRoute();
@@ -21,6 +24,9 @@ export function App() {
         {route.page === 'area' && <AreaPage route={route} />}
         {route.page === 'definitions' && <DefinitionsPage route={route} />}
         {route.page === 'accessibility' && <AccessibilityPage route={route} />}
+        {route.page === 'menukaart' && <MenukaartPage route={route} />}
+        {route.page === 'intervention' && <InterventionPage route={route} />}
+        {route.page === 'analysis' && <AnalysisPage route={route} />}
         {route.page === 'not-found' && <NotFound route={route} />}
       </Suspense>
     </LangContext.Provider>

@@ -10,11 +10,14 @@ export type Route =
   | { page: 'area'; lang: Lang; code: string; query: URLSearchParams }
   | { page: 'definitions'; lang: Lang; indicator?: string }
   | { page: 'accessibility'; lang: Lang }
+  | { page: 'menukaart'; lang: Lang; query: URLSearchParams }
+  | { page: 'intervention'; lang: Lang; id: string }
+  | { page: 'analysis'; lang: Lang; code: string; query: URLSearchParams }
   | { page: 'not-found'; lang: Lang };
 
-const SLUGS: Record<Lang, Record<'area' | 'definitions' | 'accessibility', string>> = {
-  nl: { area: 'gebied', definitions: 'definities', accessibility: 'toegankelijkheid' },
-  en: { area: 'area', definitions: 'definitions', accessibility: 'accessibility' },
+const SLUGS: Record<Lang, Record<'area' | 'definitions' | 'accessibility' | 'menukaart' | 'analysis', string>> = {
+  nl: { area: 'gebied', definitions: 'definities', accessibility: 'toegankelijkheid', menukaart: 'menukaart', analysis: 'analyse' },
+  en: { area: 'area', definitions: 'definitions', accessibility: 'accessibility', menukaart: 'menu', analysis: 'analysis' },
 };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -29,6 +32,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (section === slug.area && id) return { page: 'area', lang, code: id, query };
   if (section === slug.definitions) return { page: 'definitions', lang, indicator: id };
   if (section === slug.accessibility && !id) return { page: 'accessibility', lang };
+  if (section === slug.menukaart && parts.length <= 3) return id ? { page: 'intervention', lang, id } : { page: 'menukaart', lang, query };
+  if (section === slug.analysis && id && parts.length === 3) return { page: 'analysis', lang, code: id, query };
   return { page: 'not-found', lang };
 }
 
@@ -39,10 +44,10 @@ function withQuery(path: string, query?: URLSearchParams | Record<string, string
 }
 
 /** The URL of a route; the same route in another language is `href({ ...route, lang })`. */
-export function href(route: Route | { page: Route['page']; lang: Lang; code?: string; indicator?: string; query?: URLSearchParams | Record<string, string | undefined> }): string {
+export function href(route: Route | { page: Route['page']; lang: Lang; code?: string; indicator?: string; id?: string; query?: URLSearchParams | Record<string, string | undefined> }): string {
   const lang = route.lang;
   const slug = SLUGS[lang];
-  const r = route as { page: Route['page']; code?: string; indicator?: string; query?: URLSearchParams | Record<string, string | undefined> };
+  const r = route as { page: Route['page']; code?: string; indicator?: string; id?: string; query?: URLSearchParams | Record<string, string | undefined> };
   switch (r.page) {
     case 'home':
     case 'not-found':
@@ -55,6 +60,12 @@ export function href(route: Route | { page: Route['page']; lang: Lang; code?: st
       return `/${lang}/${slug.definitions}${r.indicator ? `/${encodeURIComponent(r.indicator)}` : ''}`;
     case 'accessibility':
       return `/${lang}/${slug.accessibility}`;
+    case 'menukaart':
+      return withQuery(`/${lang}/${slug.menukaart}`, r.query);
+    case 'intervention':
+      return `/${lang}/${slug.menukaart}/${encodeURIComponent(r.id ?? '')}`;
+    case 'analysis':
+      return withQuery(`/${lang}/${slug.analysis}/${encodeURIComponent(r.code ?? '')}`, r.query);
   }
 }
 

@@ -18,6 +18,7 @@ export function Layout({ route, title, children }: { route: Route; title: string
   const nav: { page: Route['page']; label: string }[] = [
     { page: 'home', label: t.navHome },
     { page: 'atlas', label: t.navAtlas },
+    { page: 'menukaart', label: t.navMenukaart },
     { page: 'definitions', label: t.navDefinitions },
     { page: 'accessibility', label: t.navAccessibility },
   ];

@@ -119,3 +119,192 @@ export function useApi<T>(path: string | null): Loadable<T> {
   }, [path]);
   return result;
 }
+
+// --- Menukaart (/api/v1/interventions, /api/v1/risk-factors) ---
+
+export type Phase = 'kinderwens' | 'zwangerschap' | '0-2';
+export type RecognitionLevel = 'effectief-sterke' | 'effectief-goede' | 'effectief-eerste' | 'goed-onderbouwd' | 'goed-beschreven' | 'niet-beoordeeld' | 'onbekend';
+export type FundingRoute = 'wpg-jgz' | 'jeugdwet' | 'wmo' | 'zvw' | 'zorgverzekeraar' | 'rvp' | 'goab' | 'wgs' | 'subsidie' | 'gemeente-eigen' | 'onbekend';
+export type Confidence = 'high' | 'medium' | 'inferred' | 'unknown';
+/** A fact the sources do not confirm, with a note on what is (not) known. */
+export type UnknownFact = { unknown: true; note: Text };
+export type KnownText = Text | UnknownFact;
+
+export interface Intervention {
+  id: string;
+  version: number;
+  status: 'published' | 'withdrawn';
+  name: string;
+  aliases: string[];
+  summary: Text;
+  phases: Phase[];
+  actionLines: (1 | 2 | 3)[];
+  availability: { scope: 'national' } | { scope: 'local'; gemeenten: string[]; note: Text };
+  targetGroup: KnownText;
+  goals: Text[];
+  riskFactors: string[];
+  intensity: KnownText;
+  duration: KnownText;
+  deliveredBy: KnownText;
+  owner: KnownText;
+  recognition: { level: RecognitionLevel; dates: string[]; system: Text; source: string | null; confidence: Confidence; note?: Text };
+  funding: { route: FundingRoute; confidence: Confidence; note: Text; source: string | null }[];
+  sources: { url: string; title: string }[];
+  caveats: Text[];
+  labels: {
+    phases: Text[];
+    actionLines: Text[];
+    recognition: Text;
+    recognitionConfidence: Text;
+    funding: { route: Text; confidence: Text }[];
+  };
+}
+
+export type MenukaartFacet = 'phase' | 'actionLine' | 'recognition' | 'funding' | 'riskFactor';
+export interface FacetCount { value: string | number; label: Text; count: number; selected: boolean }
+
+export interface InterventionList {
+  contentVersion: number;
+  total: number;
+  count: number;
+  filters: Record<MenukaartFacet, (string | number)[]> & { q: string[] };
+  facets: Record<MenukaartFacet, FacetCount[]>;
+  items: Intervention[];
+}
+
+export interface InterventionDetail extends Intervention {
+  contentVersion: number;
+  riskFactorDetails: { id: string; name: Text; domain: 'medical' | 'social' | null }[];
+  indicators: { indicator: string; riskFactors: string[] }[];
+}
+
+export interface RiskFactor {
+  id: string;
+  version: number;
+  name: Text;
+  description: Text;
+  domain: 'medical' | 'social';
+  phases: Phase[];
+  domainLabel: Text;
+  phaseLabels: Text[];
+  indicators: string[];
+  interventions: string[];
+}
+
+export interface RiskFactors {
+  contentVersion: number;
+  linkBasis: Text | null;
+  riskFactors: RiskFactor[];
+  indicatorLinks: { indicator: string; version: number; actionLines: number[]; riskFactors: string[]; rationale: Text }[];
+}
+
+// --- Analysetool (/api/v1/areas/{code}/similar, /api/v1/areas/{code}/analysis) ---
+
+export type BenchmarkKind = 'nl' | 'region' | 'similar';
+
+export interface SimilarityVariable {
+  id: string;
+  name: Text;
+  source: Text;
+  theme: 'size' | 'urbanity' | 'households' | 'age' | 'origin';
+  transform: 'log10' | 'none';
+  weight: number;
+  mean: number;
+  sd: number;
+}
+
+export interface SimilarMunicipalities {
+  area: Area;
+  k: number;
+  method: {
+    summary: Text;
+    standardization: Text;
+    weights: Text;
+    distance: Text;
+    tieBreak: Text;
+    limitations: Text;
+    population: number;
+    variables: SimilarityVariable[];
+  };
+  characteristics: Record<string, number | null>;
+  neighbours: { rank: number; code: string; name: string; distance: number; characteristics: Record<string, number | null> }[];
+}
+
+export interface WijkExcess {
+  code: string;
+  name: string;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  comparison: Comparison;
+  observed: number;
+  expected: number;
+  excess: number;
+  share: number | null;
+}
+
+export interface ExcessSummary {
+  observed: number;
+  expected: number;
+  excess: number;
+  wijken: WijkExcess[];
+  otherWijken: { count: number; excess: number };
+  notPublished: { count: number; excess: number };
+}
+
+export interface WorseIndicator {
+  indicator: Pick<Indicator, 'id' | 'name' | 'unit' | 'multiplier' | 'polarity' | 'method' | 'actionLine'>;
+  numerator: number;
+  denominator: number;
+  value: number;
+  lowercl95: number | null;
+  uppercl95: number | null;
+  lowercl998: number | null;
+  uppercl998: number | null;
+  benchmarkValue: number;
+  pooled?: { numerator: number; denominator: number; included: number; members: number };
+  comparison: 'worse';
+  synthetic: boolean;
+  source: Text;
+  excess: ExcessSummary;
+  actionLines: (1 | 2 | 3)[];
+  riskFactors: string[];
+  rationale: Text | null;
+  finding: Text;
+}
+
+export interface Recommendation {
+  rank: number;
+  intervention: {
+    id: string;
+    name: string;
+    summary: Text;
+    phases: Phase[];
+    actionLines: (1 | 2 | 3)[];
+    recognition: { level: RecognitionLevel; label: Text };
+    funding: FundingRoute[];
+    availability: Intervention['availability'];
+  };
+  riskFactors: string[];
+  indicators: string[];
+  trace: { indicator: string; riskFactors: string[] }[];
+  fit: { score: number; recognitionRank: number; matchedRiskFactors: number; actionLines: number[] };
+  reason: Text;
+}
+
+export interface Analysis {
+  area: Area;
+  period: number;
+  benchmark: { kind: BenchmarkKind; code: string | null; name: Text; members?: { code: string; name: string }[] };
+  synthetic: boolean;
+  source: Text;
+  method: { significance: Text; benchmarks: Text; excess: Text; recommendations: Text };
+  overview: { indicator: string; name: Text; comparison: Comparison; value: number | null; benchmarkValue: number | null; suppressed: boolean; judged: boolean }[];
+  worse: WorseIndicator[];
+  actionLines: { actionLine: 1 | 2 | 3; label: Text; indicators: string[] }[];
+  riskFactors: { id: string; name: Text; domain: 'medical' | 'social' | null; domainLabel: Text | null; indicators: string[] }[];
+  recommendations: Recommendation[];
+  coveredByPlan: never[];
+  coveredByPlanNote: Text;
+  contentVersion: number;
+}

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { Layout, LoadError, Loading, SyntheticBanner } from '../components/Layout.tsx';
 import { SpineLegend } from '../charts/SpineLegend.tsx';
 import type { BarSort } from '../charts/bars.ts';
+import { analysis } from '../i18n/analysis.ts';
 import { common } from '../i18n/common.ts';
 import { useMessages } from '../i18n/index.ts';
 import { profile } from '../i18n/profile.ts';
@@ -55,6 +56,7 @@ export default function AreaProfilePage({ route }: { route: AreaRoute }) {
 function AreaProfile({ route, area }: { route: AreaRoute; area: Area }) {
   const t = useMessages(profile);
   const c = useMessages(common);
+  const an = useMessages(analysis);
   const lang = route.lang;
   const loadedParents = useParents(area);
   const parents = useMemo(() => Object.fromEntries(Object.entries(loadedParents).map(([level, p]) => [level, localArea(p, lang)])) as typeof loadedParents, [loadedParents, lang]);
@@ -158,6 +160,13 @@ function AreaProfile({ route, area }: { route: AreaRoute; area: Area }) {
                     ({t.levelInline(p.level)})
                   </span>
                 ))}
+              </p>
+            )}
+            {area.level === 'gemeente' && (
+              <p className="utrecht-paragraph utrecht-paragraph--distanced kansrijk-no-print">
+                <a className="utrecht-link" href={href({ page: 'analysis', lang, code: area.code, query: keep })} onClick={onLinkClick}>
+                  {an.profileLink}
+                </a>
               </p>
             )}
           </div>
