@@ -16,6 +16,8 @@ const text = messages(
     toolsHeading: 'Wat u hier kunt doen',
     atlasLink: 'Atlas',
     atlasText: 'De kaart van Nederland per gemeente, met wijken per gemeente: kleuren naar vergelijking met Nederland of naar waarde, met tabel en downloads.',
+    menukaartLink: 'Menukaart',
+    menukaartText: 'Interventies voor de eerste 1000 dagen: voor wie, hoe intensief, hoe goed onderbouwd en hoe te financieren.',
     definitionsLink: 'Definities',
     definitionsText: 'Wat elke indicator meet, hoe het cijfer berekend is en waar het vandaan komt.',
     apiLink: 'Open API',
@@ -32,6 +34,8 @@ const text = messages(
     toolsHeading: 'What you can do here',
     atlasLink: 'Atlas',
     atlasText: 'The map of the Netherlands by municipality, with the districts of each municipality: coloured by comparison with the Netherlands or by value, with a table and downloads.',
+    menukaartLink: 'Intervention menu',
+    menukaartText: 'Interventions for the first 1000 days: for whom, how intensive, how well proven and how to fund them.',
     definitionsLink: 'Definitions',
     definitionsText: 'What each indicator measures, how the figure is calculated and where it comes from.',
     apiLink: 'Open API',
@@ -112,6 +116,12 @@ export function HomePage({ route }: { route: Extract<Route, { page: 'home' }> })
             {t.atlasLink}
           </a>
           <p className="utrecht-paragraph">{t.atlasText}</p>
+        </li>
+        <li>
+          <a className="utrecht-link" href={href({ page: 'menukaart', lang })} onClick={onLinkClick}>
+            {t.menukaartLink}
+          </a>
+          <p className="utrecht-paragraph">{t.menukaartText}</p>
         </li>
         <li>
           <a className="utrecht-link" href={href({ page: 'definitions', lang })} onClick={onLinkClick}>
