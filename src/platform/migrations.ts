@@ -31,11 +31,54 @@ export async function migrate(db: Database): Promise<string[]> {
   });
 }
 
-/** Splits a migration on semicolons at line ends; our migrations keep to that form. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/--[^\n]*/g, '')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** The opening tag of a dollar-quoted body: $$ or $name$. */
+const DOLLAR_TAG = /\$[A-Za-z_]*\$/y;
+
+/**
+ * Splits a migration into statements at semicolons that end a line (our migrations keep to that
+ * form), skipping `--` comments. A semicolon inside a quoted string or a dollar-quoted body
+ * (`$$ … $$`, `$body$ … $body$`, as in PL/pgSQL functions) never splits.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    if (c === '-' && sql[i + 1] === '-') {
+      // A comment runs to the end of the line; the line end itself is kept.
+      const end = sql.indexOf('\n', i);
+      i = end === -1 ? sql.length : end;
+      continue;
+    }
+    if (c === "'") {
+      // A string literal, with '' as an escaped quote.
+      let j = i + 1;
+      while (j < sql.length && !(sql[j] === "'" && sql[j + 1] !== "'")) j += sql[j] === "'" ? 2 : 1;
+      current += sql.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === '$') {
+      DOLLAR_TAG.lastIndex = i;
+      const tag = DOLLAR_TAG.exec(sql)?.[0];
+      if (tag) {
+        const end = sql.indexOf(tag, i + tag.length);
+        const stop = end === -1 ? sql.length : end + tag.length;
+        current += sql.slice(i, stop);
+        i = stop;
+        continue;
+      }
+    }
+    if (c === ';' && /^[ \t\r]*(?:\n|$)/.test(sql.slice(i + 1, i + 200))) {
+      statements.push(current);
+      current = '';
+      i++;
+      continue;
+    }
+    current += c;
+    i++;
+  }
+  statements.push(current);
+  return statements.map((s) => s.trim()).filter(Boolean);
 }

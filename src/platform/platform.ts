@@ -25,7 +25,12 @@ export async function startPlatform(config: Config, progress: Progress = () => {
   if (applied.length) progress(`migrations applied: ${applied.join(', ')}`);
   await seedCatalogue(db);
   await loadMenukaartContent(db, progress);
-  if (config.demo) await loadDemoDataIfEmpty(db, progress);
+  if (config.demo) {
+    await loadDemoDataIfEmpty(db, progress);
+    // After the demo figures: demo organisations, accounts for every role and coalitions.
+    const { loadCoalitionDemo } = await import('../coalities/demo.ts');
+    await loadCoalitionDemo(db, config, progress);
+  }
   const atlas = new AtlasService(db);
   return { config, db, atlas, close: () => db.close() };
 }

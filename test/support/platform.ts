@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AtlasService, seedCatalogue } from '../../src/atlas/atlas-store.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { loadConfig } from '../../src/platform/config.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { loadCoalitionDemo } from '../../src/coalities/demo.ts';
 import { loadMenukaartContent } from '../../src/menukaart/content-loader.ts';
 import { migrate } from '../../src/platform/migrations.ts';
 import { loadDemoDataIfEmpty, type Platform } from '../../src/platform/platform.ts';
@@ -14,15 +15,25 @@ export interface TestPlatform extends Platform {
   get<T = any>(url: string): Promise<{ status: number; body: T }>;
 }
 
-export async function startTestPlatform(engine: TestEngine, options: { demo: boolean }): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  /** Load the synthetic atlas figures. */
+  demo: boolean;
+  /** Create the demo organisations, accounts (with this password) and coalitions. */
+  accounts?: { password: string };
+  /** Settings to override (security settings, limits, OIDC). */
+  config?: Partial<Config>;
+}
+
+export async function startTestPlatform(engine: TestEngine, options: TestPlatformOptions): Promise<TestPlatform> {
   const db = await engine.open();
   await migrate(db);
   await seedCatalogue(db);
   await loadMenukaartContent(db);
   if (options.demo) await loadDemoDataIfEmpty(db, () => {});
+  if (options.accounts) await loadCoalitionDemo(db, { demoPassword: options.accounts.password });
   // No staleness in tests: every request sees the latest counts.
   const atlas = new AtlasService(db, 0);
-  const platform: Platform = { config: { ...loadConfig({}), demo: options.demo }, db, atlas, close: () => db.close() };
+  const platform: Platform = { config: { ...loadConfig({}), demo: options.demo, ...options.config }, db, atlas, close: () => db.close() };
   const app = await buildServer(platform);
   return {
     ...platform,
