@@ -15,9 +15,11 @@ export default async function setup(project: TestProject) {
   if (!chromiumPath()) return;
   const root = new URL('../../', import.meta.url).pathname;
   dataDir = mkdtempSync(join(tmpdir(), 'kansrijk-browser-'));
+  // A known password for the demo accounts, so tests can sign in (demo mode only).
+  const demoPassword = 'browser-test-demo-password';
   const port = 4100 + Math.floor(Math.random() * 800);
   server = spawn(process.execPath, [join(root, 'bin/kansrijk.mjs'), 'serve'], {
-    env: { ...process.env, KANSRIJK_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, KANSRIJK_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', KANSRIJK_DEMO_PASSWORD: demoPassword },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject) {
     server!.on('exit', (code) => reject(new Error(`server exited (${code}):\n${log}`)));
   });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('demoPassword', demoPassword);
   return async () => {
     server?.kill('SIGTERM');
     await new Promise((r) => server?.once('exit', r));
@@ -43,5 +46,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    demoPassword: string;
   }
 }

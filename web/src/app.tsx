@@ -13,6 +13,8 @@ const AccessibilityPage = lazy(() => import('./pages/Accessibility.tsx'));
 const MenukaartPage = lazy(() => import('./pages/Menukaart.tsx'));
 const InterventionPage = lazy(() => import('./pages/Intervention.tsx'));
 const AnalysisPage = lazy(() => import('./pages/Analysis.tsx'));
+const SignInPage = lazy(() => import('./pages/SignIn.tsx'));
+const CoalitionsPage = lazy(() => import('./pages/Coalitions.tsx'));
 
 export function App() {
   const route = useRoute();
@@ -27,6 +29,8 @@ export function App() {
         {route.page === 'menukaart' && <MenukaartPage route={route} />}
         {route.page === 'intervention' && <InterventionPage route={route} />}
         {route.page === 'analysis' && <AnalysisPage route={route} />}
+        {route.page === 'signin' && <SignInPage route={route} />}
+        {route.page === 'coalitions' && <CoalitionsPage route={route} />}
         {route.page === 'not-found' && <NotFound route={route} />}
       </Suspense>
     </LangContext.Provider>

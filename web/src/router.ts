@@ -13,11 +13,13 @@ export type Route =
   | { page: 'menukaart'; lang: Lang; query: URLSearchParams }
   | { page: 'intervention'; lang: Lang; id: string }
   | { page: 'analysis'; lang: Lang; code: string; query: URLSearchParams }
+  | { page: 'signin'; lang: Lang }
+  | { page: 'coalitions'; lang: Lang }
   | { page: 'not-found'; lang: Lang };
 
-const SLUGS: Record<Lang, Record<'area' | 'definitions' | 'accessibility' | 'menukaart' | 'analysis', string>> = {
-  nl: { area: 'gebied', definitions: 'definities', accessibility: 'toegankelijkheid', menukaart: 'menukaart', analysis: 'analyse' },
-  en: { area: 'area', definitions: 'definitions', accessibility: 'accessibility', menukaart: 'menu', analysis: 'analysis' },
+const SLUGS: Record<Lang, Record<'area' | 'definitions' | 'accessibility' | 'menukaart' | 'analysis' | 'signin' | 'coalitions', string>> = {
+  nl: { area: 'gebied', definitions: 'definities', accessibility: 'toegankelijkheid', menukaart: 'menukaart', analysis: 'analyse', signin: 'inloggen', coalitions: 'coalities' },
+  en: { area: 'area', definitions: 'definitions', accessibility: 'accessibility', menukaart: 'menu', analysis: 'analysis', signin: 'sign-in', coalitions: 'coalitions' },
 };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -34,6 +36,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (section === slug.accessibility && !id) return { page: 'accessibility', lang };
   if (section === slug.menukaart && parts.length <= 3) return id ? { page: 'intervention', lang, id } : { page: 'menukaart', lang, query };
   if (section === slug.analysis && id && parts.length === 3) return { page: 'analysis', lang, code: id, query };
+  if (section === slug.signin && !id) return { page: 'signin', lang };
+  if (section === slug.coalitions && !id) return { page: 'coalitions', lang };
   return { page: 'not-found', lang };
 }
 
@@ -66,6 +70,10 @@ export function href(route: Route | { page: Route['page']; lang: Lang; code?: st
       return `/${lang}/${slug.menukaart}/${encodeURIComponent(r.id ?? '')}`;
     case 'analysis':
       return withQuery(`/${lang}/${slug.analysis}/${encodeURIComponent(r.code ?? '')}`, r.query);
+    case 'signin':
+      return `/${lang}/${slug.signin}`;
+    case 'coalitions':
+      return `/${lang}/${slug.coalitions}`;
   }
 }
 

@@ -4,12 +4,14 @@
 import { useEffect, type ReactNode } from 'react';
 import { common } from '../i18n/common.ts';
 import { useLang, useMessages } from '../i18n/index.ts';
-import { href, onLinkClick, type Route } from '../router.ts';
+import { signOut, useSession } from '../lib/api.ts';
+import { href, navigate, onLinkClick, type Route } from '../router.ts';
 
 export function Layout({ route, title, children }: { route: Route; title: string; children: ReactNode }) {
   const t = useMessages(common);
   const lang = useLang();
   const other = lang === 'nl' ? 'en' : 'nl';
+  const session = useSession();
   useEffect(() => {
     document.title = `${title} — ${t.appName}`;
     document.documentElement.lang = lang;
@@ -19,6 +21,7 @@ export function Layout({ route, title, children }: { route: Route; title: string
     { page: 'home', label: t.navHome },
     { page: 'atlas', label: t.navAtlas },
     { page: 'menukaart', label: t.navMenukaart },
+    { page: 'coalitions', label: t.navCoalitions },
     { page: 'definitions', label: t.navDefinitions },
     { page: 'accessibility', label: t.navAccessibility },
   ];
@@ -50,6 +53,23 @@ export function Layout({ route, title, children }: { route: Route; title: string
           <a className="kansrijk-lang" href={otherHref} hrefLang={other} lang={other} aria-label={t.languageSwitchLabel} onClick={onLinkClick}>
             {t.languageSwitch}
           </a>
+          {session ? (
+            <button
+              type="button"
+              className="kansrijk-lang"
+              style={{ marginLeft: '0.5rem', background: 'transparent', font: 'inherit', cursor: 'pointer' }}
+              title={t.signedInAs(session.user.name)}
+              onClick={() => void signOut().then(() => navigate(href({ page: 'home', lang })), () => undefined)}
+            >
+              {t.signOut}
+            </button>
+          ) : (
+            route.page !== 'signin' && (
+              <a className="kansrijk-lang" style={{ marginLeft: '0.5rem' }} href={href({ page: 'signin', lang })} onClick={onLinkClick}>
+                {t.signIn}
+              </a>
+            )
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="kansrijk-main">

@@ -308,3 +308,113 @@ export interface Analysis {
   coveredByPlanNote: Text;
   contentVersion: number;
 }
+
+// --- Accounts (/api/v1/auth): session, CSRF token, sign-in and sign-out ---
+
+export interface Session {
+  user: { id: string; email: string; name: string; role: string };
+  organisation: { id: string; name: string; type: string; area: string | null };
+  coalitions: string[];
+  authMethod: 'password' | 'oidc';
+  permissions: { resource: string; action: string; scope: string }[];
+  csrfToken: string;
+}
+
+/** The session as the screens know it: undefined = not asked yet, null = signed out. */
+let currentSession: Session | null | undefined;
+let sessionRequest: Promise<Session | null> | undefined;
+let csrfToken: string | undefined;
+const sessionListeners = new Set<() => void>();
+
+function setSession(session: Session | null): void {
+  currentSession = session;
+  if (session) csrfToken = session.csrfToken;
+  sessionListeners.forEach((l) => l());
+}
+
+async function readJson(response: Response): Promise<any> {
+  return response.json().catch(() => null);
+}
+
+/** GET /api/v1/auth/session once per page load (401 = signed out). */
+export function loadSession(): Promise<Session | null> {
+  sessionRequest ??= fetch('/api/v1/auth/session', { headers: { accept: 'application/json' }, cache: 'no-store' }).then(async (response) => {
+    const session = response.ok ? ((await readJson(response)) as Session) : null;
+    setSession(session);
+    return session;
+  }, () => null);
+  return sessionRequest;
+}
+
+/** The current session for a component (null while unknown or signed out). */
+export function useSession(): Session | null {
+  const [session, set] = useState<Session | null>(currentSession ?? null);
+  useEffect(() => {
+    const update = () => set(currentSession ?? null);
+    sessionListeners.add(update);
+    void loadSession().then(update);
+    return () => {
+      sessionListeners.delete(update);
+    };
+  }, []);
+  return session;
+}
+
+/** A CSRF token for this browser and session (GET /api/v1/auth/csrf when there is none yet). */
+export async function fetchCsrfToken(fresh = false): Promise<string> {
+  if (csrfToken && !fresh) return csrfToken;
+  const response = await fetch('/api/v1/auth/csrf', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  const body = await readJson(response);
+  if (!response.ok || !body?.csrfToken) throw new ApiError(response.status, body?.error?.message ?? response.statusText);
+  csrfToken = body.csrfToken as string;
+  return csrfToken;
+}
+
+/** A changing request with the x-csrf-token header; on 403 `csrf` it fetches a token again and retries once. */
+export async function postJson<T>(path: string, body?: unknown): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const token = await fetchCsrfToken(attempt > 0);
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const result = await readJson(response);
+    if (response.ok) return result as T;
+    if (response.status === 403 && result?.error?.code === 'csrf' && attempt === 0) continue;
+    const error = new ApiError(response.status, result?.error?.message ?? response.statusText, result?.error?.field);
+    (error as ApiError & { code?: string }).code = result?.error?.code;
+    throw error;
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<Session> {
+  const session = await postJson<Session>('/api/v1/auth/login', { email, password });
+  setSession(session);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  const result = await postJson<{ csrfToken?: string } | null>('/api/v1/auth/logout');
+  csrfToken = result?.csrfToken;
+  setSession(null);
+}
+
+// --- Coalitions: the public national overview (/api/v1/coalitions/overview) ---
+
+export type CoalitionStatus = 'verkennend' | 'in-oprichting' | 'actief' | 'gestopt';
+
+export interface CoalitionOverview {
+  statuses: { id: CoalitionStatus; label: Text }[];
+  gemeenten: { code: string; name: string; inhabitants: number; status: CoalitionStatus | null; coalition: { id: string; name: string } | null }[];
+  coalitions: { total: number; running: number; byStatus: Record<CoalitionStatus, number>; withAllEightPartnerTypes: number };
+  gemeentenByStatus: Record<CoalitionStatus | 'geen', number>;
+  partnerTypes: { type: string; label: Text; coalitions: number }[];
+  coverage: {
+    id: string;
+    statuses: CoalitionStatus[];
+    label: Text;
+    gemeenten: { covered: number; total: number; share: number };
+    inhabitants: { covered: number; total: number; share: number };
+  }[];
+}
