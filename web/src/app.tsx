@@ -15,6 +15,11 @@ const InterventionPage = lazy(() => import('./pages/Intervention.tsx'));
 const AnalysisPage = lazy(() => import('./pages/Analysis.tsx'));
 const SignInPage = lazy(() => import('./pages/SignIn.tsx'));
 const CoalitionsPage = lazy(() => import('./pages/Coalitions.tsx'));
+const CoalitionPage = lazy(() => import('./pages/Coalition.tsx'));
+const FundingPage = lazy(() => import('./pages/Funding.tsx'));
+const AuditTrailPage = lazy(() => import('./pages/AuditTrail.tsx'));
+const AccountsPage = lazy(() => import('./pages/Accounts.tsx'));
+const MyAccountPage = lazy(() => import('./pages/MyAccount.tsx'));
 
 export function App() {
   const route = useRoute();
@@ -31,6 +36,11 @@ export function App() {
         {route.page === 'analysis' && <AnalysisPage route={route} />}
         {route.page === 'signin' && <SignInPage route={route} />}
         {route.page === 'coalitions' && <CoalitionsPage route={route} />}
+        {route.page === 'coalition' && <CoalitionPage route={route} />}
+        {route.page === 'funding' && <FundingPage route={route} />}
+        {route.page === 'audit' && <AuditTrailPage route={route} />}
+        {route.page === 'accounts' && <AccountsPage route={route} />}
+        {route.page === 'account' && <MyAccountPage route={route} />}
         {route.page === 'not-found' && <NotFound route={route} />}
       </Suspense>
     </LangContext.Provider>

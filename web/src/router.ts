@@ -15,11 +15,41 @@ export type Route =
   | { page: 'analysis'; lang: Lang; code: string; query: URLSearchParams }
   | { page: 'signin'; lang: Lang }
   | { page: 'coalitions'; lang: Lang }
+  | { page: 'coalition'; lang: Lang; id: string; query: URLSearchParams }
+  | { page: 'funding'; lang: Lang; query: URLSearchParams }
+  | { page: 'audit'; lang: Lang; query: URLSearchParams }
+  | { page: 'accounts'; lang: Lang; query: URLSearchParams }
+  | { page: 'account'; lang: Lang }
   | { page: 'not-found'; lang: Lang };
 
-const SLUGS: Record<Lang, Record<'area' | 'definitions' | 'accessibility' | 'menukaart' | 'analysis' | 'signin' | 'coalitions', string>> = {
-  nl: { area: 'gebied', definitions: 'definities', accessibility: 'toegankelijkheid', menukaart: 'menukaart', analysis: 'analyse', signin: 'inloggen', coalitions: 'coalities' },
-  en: { area: 'area', definitions: 'definitions', accessibility: 'accessibility', menukaart: 'menu', analysis: 'analysis', signin: 'sign-in', coalitions: 'coalitions' },
+type Slug = 'area' | 'definitions' | 'accessibility' | 'menukaart' | 'analysis' | 'signin' | 'coalitions' | 'funding' | 'audit' | 'accounts' | 'account';
+const SLUGS: Record<Lang, Record<Slug, string>> = {
+  nl: {
+    area: 'gebied',
+    definitions: 'definities',
+    accessibility: 'toegankelijkheid',
+    menukaart: 'menukaart',
+    analysis: 'analyse',
+    signin: 'inloggen',
+    coalitions: 'coalities',
+    funding: 'impuls',
+    audit: 'audittrail',
+    accounts: 'accounts',
+    account: 'mijn-account',
+  },
+  en: {
+    area: 'area',
+    definitions: 'definitions',
+    accessibility: 'accessibility',
+    menukaart: 'menu',
+    analysis: 'analysis',
+    signin: 'sign-in',
+    coalitions: 'coalitions',
+    funding: 'funding',
+    audit: 'audit-trail',
+    accounts: 'accounts',
+    account: 'my-account',
+  },
 };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -38,6 +68,11 @@ export function parseRoute(pathname: string, search: string): Route {
   if (section === slug.analysis && id && parts.length === 3) return { page: 'analysis', lang, code: id, query };
   if (section === slug.signin && !id) return { page: 'signin', lang };
   if (section === slug.coalitions && !id) return { page: 'coalitions', lang };
+  if (section === slug.coalitions && id && parts.length === 3) return { page: 'coalition', lang, id, query };
+  if (section === slug.funding && !id) return { page: 'funding', lang, query };
+  if (section === slug.audit && !id) return { page: 'audit', lang, query };
+  if (section === slug.accounts && !id) return { page: 'accounts', lang, query };
+  if (section === slug.account && !id) return { page: 'account', lang };
   return { page: 'not-found', lang };
 }
 
@@ -74,6 +109,16 @@ export function href(route: Route | { page: Route['page']; lang: Lang; code?: st
       return `/${lang}/${slug.signin}`;
     case 'coalitions':
       return `/${lang}/${slug.coalitions}`;
+    case 'coalition':
+      return withQuery(`/${lang}/${slug.coalitions}/${encodeURIComponent(r.id ?? '')}`, r.query);
+    case 'funding':
+      return withQuery(`/${lang}/${slug.funding}`, r.query);
+    case 'audit':
+      return withQuery(`/${lang}/${slug.audit}`, r.query);
+    case 'accounts':
+      return withQuery(`/${lang}/${slug.accounts}`, r.query);
+    case 'account':
+      return `/${lang}/${slug.account}`;
   }
 }
 

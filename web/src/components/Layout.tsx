@@ -4,7 +4,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { common } from '../i18n/common.ts';
 import { useLang, useMessages } from '../i18n/index.ts';
-import { signOut, useSession } from '../lib/api.ts';
+import { sessionMay, signOut, useSession } from '../lib/api.ts';
 import { href, navigate, onLinkClick, type Route } from '../router.ts';
 
 export function Layout({ route, title, children }: { route: Route; title: string; children: ReactNode }) {
@@ -24,6 +24,13 @@ export function Layout({ route, title, children }: { route: Route; title: string
     { page: 'coalitions', label: t.navCoalitions },
     { page: 'definitions', label: t.navDefinitions },
     { page: 'accessibility', label: t.navAccessibility },
+  ];
+  // Signed in: what the role may open (the API still decides on every request).
+  const userNav: { page: Route['page']; label: string }[] = [
+    ...(sessionMay(session, 'funding-overview', 'read') ? [{ page: 'funding' as const, label: t.navFunding }] : []),
+    ...(sessionMay(session, 'audit-event', 'read') ? [{ page: 'audit' as const, label: t.navAudit }] : []),
+    ...(sessionMay(session, 'user', 'read') ? [{ page: 'accounts' as const, label: t.navAccounts }] : []),
+    { page: 'account', label: t.navMyAccount },
   ];
   // The same view in the other language: same page, same parameters.
   const otherHref = href({ ...route, lang: other } as Route);
@@ -53,24 +60,33 @@ export function Layout({ route, title, children }: { route: Route; title: string
           <a className="kansrijk-lang" href={otherHref} hrefLang={other} lang={other} aria-label={t.languageSwitchLabel} onClick={onLinkClick}>
             {t.languageSwitch}
           </a>
-          {session ? (
-            <button
-              type="button"
-              className="kansrijk-lang"
-              style={{ marginLeft: '0.5rem', background: 'transparent', font: 'inherit', cursor: 'pointer' }}
-              title={t.signedInAs(session.user.name)}
-              onClick={() => void signOut().then(() => navigate(href({ page: 'home', lang })), () => undefined)}
-            >
-              {t.signOut}
-            </button>
-          ) : (
-            route.page !== 'signin' && (
-              <a className="kansrijk-lang" style={{ marginLeft: '0.5rem' }} href={href({ page: 'signin', lang })} onClick={onLinkClick}>
-                {t.signIn}
-              </a>
-            )
+          {!session && route.page !== 'signin' && (
+            <a className="kansrijk-lang" style={{ marginLeft: '0.5rem' }} href={href({ page: 'signin', lang })} onClick={onLinkClick}>
+              {t.signIn}
+            </a>
           )}
         </div>
+        {session && (
+          <nav aria-label={t.userNavigation} className="kansrijk-usernav" data-testid="user-nav">
+            <span className="kansrijk-usernav__who">
+              {t.signedInAs(session.user.name)} · {session.organisation.name}
+            </span>
+            <ul>
+              {userNav.map((item) => (
+                <li key={item.page}>
+                  <a href={href({ page: item.page, lang })} onClick={onLinkClick} aria-current={route.page === item.page ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <button type="button" className="kansrijk-usernav__signout" onClick={() => void signOut().then(() => navigate(href({ page: 'home', lang })), () => undefined)}>
+                  {t.signOut}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
       </header>
       <main id="main" tabIndex={-1} className="kansrijk-main">
         {children}

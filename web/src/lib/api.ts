@@ -370,22 +370,58 @@ export async function fetchCsrfToken(fresh = false): Promise<string> {
   return csrfToken;
 }
 
-/** A changing request with the x-csrf-token header; on 403 `csrf` it fetches a token again and retries once. */
-export async function postJson<T>(path: string, body?: unknown): Promise<T> {
+/** A changing request (POST, PATCH, DELETE) with the x-csrf-token header; on 403 `csrf` it fetches a token again and retries once. */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const token = await fetchCsrfToken(attempt > 0);
     const response = await fetch(path, {
-      method: 'POST',
+      method,
       headers: { accept: 'application/json', 'x-csrf-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const result = await readJson(response);
+    const result = response.status === 204 ? null : await readJson(response);
     if (response.ok) return result as T;
     if (response.status === 403 && result?.error?.code === 'csrf' && attempt === 0) continue;
     const error = new ApiError(response.status, result?.error?.message ?? response.statusText, result?.error?.field);
     (error as ApiError & { code?: string }).code = result?.error?.code;
     throw error;
   }
+}
+
+export const postJson = <T>(path: string, body?: unknown): Promise<T> => sendJson<T>('POST', path, body);
+
+/**
+ * Load data that change while the page is open (a coalition, applications, the audit trail):
+ * never shared or cached, read again with `reload()` after a change. Session-bound, so it
+ * waits for the session to be known and says `signed-out` (401) or `forbidden` (403) plainly.
+ */
+export function useLiveApi<T>(path: string | null): [Loadable<T>, () => void] {
+  const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    if (generation === 0) setResult({ state: 'loading' });
+    fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store' })
+      .then(async (response) => {
+        const body = await readJson(response);
+        if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? response.statusText, body?.error?.field);
+        return body as T;
+      })
+      .then(
+        (data) => live && setResult({ state: 'ready', data }),
+        (error: Error) => live && setResult({ state: 'error', error }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [path, generation]);
+  return [result, () => setGeneration((g) => g + 1)];
+}
+
+/** The field an API error names (400 with `field`), for putting the message next to its input. */
+export function errorField(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.field : undefined;
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
@@ -417,4 +453,121 @@ export interface CoalitionOverview {
     gemeenten: { covered: number; total: number; share: number };
     inhabitants: { covered: number; total: number; share: number };
   }[];
+}
+
+// --- Coalition workspace (/api/v1/coalitions/{id}, /mine, /vocabulary) ---
+
+export type PartnerKind = 'gemeente' | 'jgz' | 'verloskunde' | 'kraamzorg' | 'ziekenhuis' | 'huisarts' | 'wijkteam' | 'zorgverzekeraar' | 'overig';
+export type AgreementStatus = 'concept' | 'vastgesteld' | 'in-uitvoering' | 'geevalueerd' | 'beeindigd';
+export type PlanStatus = 'idee' | 'gepland' | 'in-uitvoering' | 'gerealiseerd' | 'gestopt';
+export type FundingStatus = 'ingediend' | 'goedgekeurd' | 'afgewezen' | 'ingetrokken';
+
+export interface CoalitionSummary {
+  id: string;
+  name: string;
+  status: CoalitionStatus;
+  statusLabel: Text;
+  statusSince: string;
+  gemeenten: { code: string; name: string }[];
+  partnerTypes: { present: PartnerKind[]; missing: { type: PartnerKind; label: Text }[] };
+  counts: { agreements: number; goals: number; plan: number; updates: number; lastUpdate: string | null };
+}
+
+export interface Partner { id: string; type: PartnerKind; typeLabel: Text; name: string; organisation: { id: string; name: string; type: string } | null; joinedOn: string | null; note: string | null }
+export interface ChainAgreement {
+  id: string;
+  subject: string;
+  description: string | null;
+  actionLine: 1 | 2 | 3;
+  partyIds: string[];
+  startDate: string | null;
+  reviewDate: string | null;
+  status: AgreementStatus;
+  statusLabel: Text;
+  documentUrl: string | null;
+}
+export interface LocalGoal {
+  id: string;
+  nationalGoal: 1 | 2 | 3 | 4 | 5 | 6;
+  nationalGoalText: Text | null;
+  description: string;
+  indicator: { id: string; name: Text | null; unit: string | null } | null;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  targetValue: number | null;
+  targetYear: number | null;
+}
+export interface PlanItem {
+  id: string;
+  intervention: { id: string; name: string | null; withdrawn: boolean } | null;
+  title: string | null;
+  suggestedInterventionId: string | null;
+  description: string | null;
+  targetReach: number | null;
+  fundingRoute: FundingRoute | null;
+  fundingRouteLabel: Text | null;
+  status: PlanStatus;
+  statusLabel: Text;
+  localGoalId: string | null;
+}
+export interface ProgressUpdate { id: string; date: string; text: string; author: { name: string; organisation: string }; createdAt: string }
+export interface FundingApplication {
+  id: string;
+  coalition: { id: string; name: string };
+  amount: number;
+  periodStart: string;
+  periodEnd: string;
+  purpose: string;
+  planItemIds: string[];
+  status: FundingStatus;
+  statusLabel: Text;
+  submittedBy: string;
+  submittedAt: string;
+  decision: { by: string | null; at: string | null; reason: string | null; grantedAmount: number | null; budgetLineId: string | null; budgetYear: number | null } | null;
+}
+type Cud = { create: boolean; update: boolean; delete: boolean };
+export interface CoalitionPermissions {
+  update: boolean;
+  partners: Cud;
+  agreements: Cud;
+  goals: Cud;
+  plan: Cud;
+  updates: { create: boolean };
+  funding: { read: boolean; create: boolean; withdraw: boolean; decide: boolean };
+}
+export interface CoalitionDetail {
+  id: string;
+  name: string;
+  status: CoalitionStatus;
+  statusLabel: Text;
+  statusSince: string;
+  description: string | null;
+  leadOrganisation: { id: string; name: string; type: string };
+  gemeenten: { code: string; name: string; inhabitants: number }[];
+  inhabitants: number;
+  partners: Partner[];
+  partnerTypes: CoalitionSummary['partnerTypes'];
+  agreements: ChainAgreement[];
+  goals: LocalGoal[];
+  plan: PlanItem[];
+  updates: ProgressUpdate[];
+  fundingApplications: FundingApplication[] | null;
+  createdAt: string;
+  updatedAt: string;
+  permissions: CoalitionPermissions;
+}
+export interface CoalitionVocabulary {
+  coalitionStatuses: { id: CoalitionStatus; label: Text }[];
+  partnerTypes: { id: PartnerKind; label: Text }[];
+  partnerKinds: { id: PartnerKind; label: Text }[];
+  nationalGoals: { id: 1 | 2 | 3 | 4 | 5 | 6; text: Text; actionLines: (1 | 2 | 3)[]; suggestedIndicators: string[] }[];
+  agreementStatuses: { id: AgreementStatus; label: Text }[];
+  planStatuses: { id: PlanStatus; label: Text }[];
+  fundingStatuses: { id: FundingStatus; label: Text }[];
+  fundingRoutes: { id: FundingRoute; label: Text }[];
+}
+
+/** May the signed-in role ever do this (the session's policy rules)? For showing navigation only; the API decides. */
+export function sessionMay(session: Session | null, resource: string, action: string): boolean {
+  return !!session?.permissions.some((p) => p.resource === resource && p.action === action);
 }
