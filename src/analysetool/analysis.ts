@@ -14,6 +14,8 @@
 // 4. Which interventions address those risk factors? Ranked by fit: the number of worse
 //    indicators behind the matched risk factors, then the recognition level, then the number
 //    of matched risk factors, then the name. Each with a readable reason in Dutch and English.
+// 5. Which of those the coalition plan already covers is not public: plan-coverage.ts, with the
+//    plan read in the route for those who may read it.
 
 import type { AtlasSnapshot } from '../atlas/atlas-store.ts';
 import { areaView, findAreaIn, resolvePeriod, seriesSource } from '../atlas/atlas-views.ts';
@@ -308,11 +310,6 @@ export const ANALYSIS_METHOD = {
   },
 } as const;
 
-export const COVERED_BY_PLAN_NOTE: Text = {
-  nl: 'Welke aanbevolen interventies het coalitieplan al dekt, volgt met de module Lokale coalities; tot die tijd is deze lijst leeg.',
-  en: 'Which recommended interventions the coalition plan already covers will follow with the local coalitions module; until then this list is empty.',
-};
-
 export function analyseGemeente(snapshot: AtlasSnapshot, content: MenukaartContent, similar: NeighbourSource, query: AnalysisQuery) {
   const g = findAreaIn(snapshot, query.code);
   const { areas } = snapshot.atlas.hierarchy;
@@ -458,8 +455,6 @@ export function analyseGemeente(snapshot: AtlasSnapshot, content: MenukaartConte
     actionLines,
     riskFactors,
     recommendations,
-    coveredByPlan: [] as never[],
-    coveredByPlanNote: COVERED_BY_PLAN_NOTE,
     contentVersion: content.version,
   };
 }

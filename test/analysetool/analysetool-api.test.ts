@@ -167,10 +167,12 @@ describe.each(TEST_ENGINES)('analysetool API on $name', (engine) => {
       expect(rec.reason.nl).toContain(`${rec.intervention.name} richt zich op`);
       expect(rec.reason.en).toContain(`${rec.intervention.name} addresses`);
     }
-    // Rotterdam's own local programme is among them; the coalition plan is a later module.
+    // Rotterdam's own local programme is among them. Without coalitions (no demo accounts here)
+    // there is no plan to compare with, and the note says so (plan-coverage.test.ts has the rest).
     expect(body.recommendations.map((r: any) => r.intervention.id)).toContain('moeders-van-rotterdam');
     expect(body.coveredByPlan).toEqual([]);
-    expect(body.coveredByPlanNote.en).toMatch(/coalition/);
+    expect(body.coveredByPlanNote).toMatchObject({ reason: 'no-coalition', coalition: null });
+    expect(body.coveredByPlanNote.en).toMatch(/not part of a coalition/);
     for (const line of body.actionLines) expect(line.indicators.every((id: string) => worse.has(id))).toBe(true);
   });
 

@@ -1,10 +1,11 @@
 // The analysetool page in the browser: for GM0599 the worse indicators, the wijken with excess
-// cases, the recommendations with their reasons, the coalition-plan note and the similar
+// cases, the recommendations with their reasons, what the coalition plan covers (signed in as a
+// partner of the Rotterdam coalition) or the note why not (signed out), and the similar
 // municipalities with the method; year and benchmark in the URL; keyboard; print; axe.
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, useBrowser } from './support.ts';
+import { axeViolations, browserAvailable, signInAs, useBrowser } from './support.ts';
 
 interface Analysis {
   period: number;
@@ -13,8 +14,24 @@ interface Analysis {
   worse: { indicator: { id: string; name: { nl: string; en: string } }; excess: { wijken: { name: string }[] } }[];
   riskFactors: { id: string }[];
   recommendations: { intervention: { id: string; name: string }; reason: { nl: string; en: string } }[];
-  coveredByPlan: unknown[];
-  coveredByPlanNote: { nl: string; en: string };
+  coveredByPlan: {
+    coverage: 'planned' | 'not-planned' | 'not-recommended';
+    rank: number | null;
+    intervention: { id: string; name: string | null } | null;
+    planItems: { id: string; title: string | null; statusLabel: { nl: string; en: string }; targetReach: number | null; fundingRouteLabel: { nl: string; en: string } | null }[];
+  }[];
+  coveredByPlanNote: { nl: string; en: string; reason: string; coalition: { id: string; name: string } | null };
+}
+
+const COORDINATOR = 'coordinator.rotterdam@kansrijk.example';
+const planSection = (page: Page) => page.locator('section[aria-labelledby="coalitieplan"]');
+
+/** Headings in order without skipped levels, one h1, and no axe violations. */
+async function checkAccessible(page: Page) {
+  const levels = await page.locator('main h1, main h2, main h3, main h4').evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
+  expect(levels.filter((l) => l === 1)).toHaveLength(1);
+  for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+  expect(await axeViolations(page)).toEqual([]);
 }
 interface Similar {
   neighbours: { code: string; name: string }[];
@@ -87,9 +104,13 @@ describe.skipIf(!browserAvailable())('analysetool', () => {
     }
     expect(await recs.first().locator('.kansrijk-trace li').count()).toBeGreaterThan(0);
 
-    // What the coalition plan covers: empty, with the API's note.
+    // What the coalition plan covers: signed out nothing of the plan, the API's note why, a way to sign in.
     expect(a.coveredByPlan).toEqual([]);
-    expect(await page.locator('section[aria-labelledby="coalitieplan"]').textContent()).toContain(a.coveredByPlanNote[lang]);
+    expect(a.coveredByPlanNote.reason).toBe('signed-out');
+    expect(await planSection(page).getAttribute('data-plan-coverage')).toBe('signed-out');
+    expect(await planSection(page).textContent()).toContain(a.coveredByPlanNote[lang]);
+    expect(await planSection(page).locator('table, h3').count()).toBe(0);
+    expect(await planSection(page).getByRole('link', { name: lang === 'nl' ? 'Inloggen' : 'Sign in' }).getAttribute('href')).toBe(lang === 'nl' ? '/nl/inloggen' : '/en/sign-in');
 
     // The 15 similar gemeenten and the method on screen.
     const sim = page.locator('section[aria-labelledby="vergelijkbaar"]');
@@ -99,6 +120,71 @@ describe.skipIf(!browserAvailable())('analysetool', () => {
     expect(await sim.textContent()).toContain(similar.method.standardization[lang]);
     expect(await sim.textContent()).toContain(similar.method.distance[lang]);
     expect(await sim.locator('table').nth(1).locator('tbody tr').count()).toBe(similar.method.variables.length);
+    await context.close();
+  });
+
+  it.each([
+    ['nl', '/nl/analyse/GM0599', 'In uitvoering', '/nl/coalities/'],
+    ['en', '/en/analysis/GM0599', 'Under way', '/en/coalitions/'],
+  ] as const)('shows a partner of the coalition which recommendations are in the plan, and which not yet (%s)', async (lang, path, underWay, workspacePath) => {
+    const { page, context } = await session.newPage();
+    await signInAs(page, session.baseUrl, COORDINATOR);
+    // The API answer for this very session (page.request shares the context's cookie).
+    const a = await api<Analysis>(page, session.baseUrl, '/api/v1/areas/GM0599/analysis?benchmark=nl');
+    expect(a.coveredByPlanNote.reason).toBe('shown');
+    const planned = a.coveredByPlan.filter((r) => r.coverage === 'planned');
+    const notPlanned = a.coveredByPlan.filter((r) => r.coverage === 'not-planned');
+    const other = a.coveredByPlan.filter((r) => r.coverage === 'not-recommended');
+    // The demo plan of the Rotterdam coalition has Nu Niet Zwanger, which the analysis recommends.
+    expect(planned.map((r) => r.intervention?.id)).toContain('nu-niet-zwanger');
+    expect(notPlanned.length).toBeGreaterThan(0);
+
+    await page.goto(`${session.baseUrl}${path}`);
+    await waitForAnalysis(page);
+    const section = planSection(page);
+    await expect.poll(() => section.getAttribute('data-plan-coverage')).toBe('shown');
+    expect(await section.locator('p').first().textContent()).toBe(a.coveredByPlanNote[lang]);
+    expect(await section.getByRole('link', { name: a.coveredByPlanNote.coalition!.name }).getAttribute('href')).toBe(`${workspacePath}${a.coveredByPlanNote.coalition!.id}`);
+
+    // Recommended and in the plan: one row per plan item, with status, reach and funding.
+    const rows = section.locator('[data-testid="plan-planned"] tbody tr');
+    const items = planned.flatMap((r) => r.planItems.map((item) => ({ r, item })));
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-intervention')))).toEqual(items.map(({ r }) => r.intervention!.id));
+    for (const [k, { r, item }] of items.entries()) {
+      const cells = await rows.nth(k).locator('th, td').allTextContents();
+      expect(cells[0]).toContain(r.intervention!.name!);
+      expect(cells[1]).toBe(item.statusLabel[lang]);
+      if (item.targetReach !== null) expect(cells[2]!.replace(/[.,\u00a0 ]/g, '')).toBe(String(item.targetReach));
+      if (item.fundingRouteLabel) expect(cells[3]).toBe(item.fundingRouteLabel[lang]);
+    }
+    const nnz = rows.filter({ has: page.locator('a[href$="/nu-niet-zwanger"]') });
+    expect(await nnz.locator('td').allTextContents()).toEqual([underWay, '150', expect.any(String)]);
+
+    // Recommended, not yet in the plan: in rank order, each linking to the intervention.
+    const open = section.locator('[data-testid="plan-not-planned"] li');
+    expect(await open.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-intervention')))).toEqual(notPlanned.map((r) => r.intervention!.id));
+
+    // In the plan, not recommended: the free-text item of the demo plan among them.
+    const extra = section.locator('[data-testid="plan-not-recommended"] tbody tr');
+    expect(await extra.count()).toBe(other.reduce((n, r) => n + r.planItems.length, 0));
+    expect(await extra.locator('th').allTextContents()).toContain('Wijkgerichte voorlichting over kinderwens en gezonde zwangerschap');
+
+    await checkAccessible(page);
+    await context.close();
+  });
+
+  it('does not show a signed-in visitor the answer loaded while signed out', async () => {
+    const { page, context } = await session.newPage();
+    await page.goto(`${session.baseUrl}/nl/analyse/GM0599`);
+    await waitForAnalysis(page);
+    expect(await planSection(page).getAttribute('data-plan-coverage')).toBe('signed-out');
+    await signInAs(page, session.baseUrl, COORDINATOR);
+    // Away and back inside the app (no page load): the analysis is asked again, with the cookie.
+    await page.getByRole('link', { name: /Gebiedsprofiel van Rotterdam/ }).click();
+    await page.getByRole('link', { name: 'Analyse van deze gemeente' }).click();
+    await waitForAnalysis(page);
+    await expect.poll(() => planSection(page).getAttribute('data-plan-coverage')).toBe('shown');
+    expect(await planSection(page).locator('[data-testid="plan-planned"] a[href$="/nu-niet-zwanger"]').count()).toBe(1);
     await context.close();
   });
 
@@ -195,10 +281,9 @@ describe.skipIf(!browserAvailable())('analysetool', () => {
     await page.goto(`${session.baseUrl}${path}`);
     await waitForAnalysis(page);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
-    const levels = await page.locator('main h1, main h2, main h3, main h4').evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
-    expect(levels.filter((l) => l === 1)).toHaveLength(1);
-    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
-    expect(await axeViolations(page)).toEqual([]);
+    // Signed out: the plan section is the note.
+    expect(await planSection(page).getAttribute('data-plan-coverage')).toMatch(/^(signed-out|no-coalition)$/);
+    await checkAccessible(page);
     await context.close();
   });
 

@@ -54,6 +54,18 @@ describe.skipIf(!browserAvailable())('coalities', () => {
     await context.close();
   });
 
+  it('says so when signing in through the organisation’s identity provider failed (?fout=oidc), axe clean', async () => {
+    const { page, context } = await session.newPage();
+    await page.goto(`${session.baseUrl}/nl/inloggen?fout=oidc`);
+    await expect.poll(() => page.getByTestId('oidc-failed').textContent()).toMatch(/lukte niet/);
+    expect(await axeViolations(page)).toEqual([]);
+    // Without the parameter there is no such message.
+    await page.goto(`${session.baseUrl}/nl/inloggen`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Inloggen');
+    expect(await page.getByTestId('oidc-failed').count()).toBe(0);
+    await context.close();
+  });
+
   it('signs in as the Rotterdam coordinator, lands on the overview, and signs out', async () => {
     const { page, context } = await session.newPage();
     await page.goto(`${session.baseUrl}/nl/inloggen`);

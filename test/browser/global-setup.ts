@@ -19,7 +19,18 @@ export default async function setup(project: TestProject) {
   const demoPassword = 'browser-test-demo-password';
   const port = 4100 + Math.floor(Math.random() * 800);
   server = spawn(process.execPath, [join(root, 'bin/kansrijk.mjs'), 'serve'], {
-    env: { ...process.env, KANSRIJK_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', KANSRIJK_DEMO_PASSWORD: demoPassword },
+    // All browser test files sign in from 127.0.0.1 at once, far above one person's pace: the
+    // per-address limits are raised here (the limiter itself is tested in test/auth/).
+    env: {
+      ...process.env,
+      KANSRIJK_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KANSRIJK_DEMO_PASSWORD: demoPassword,
+      KANSRIJK_RATE_LIMIT_AUTH: '1000',
+      KANSRIJK_RATE_LIMIT_WRITE: '5000',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

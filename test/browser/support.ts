@@ -55,3 +55,34 @@ export async function axeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
+
+/**
+ * Sign a page in through the API (the sign-in screen itself is tested in coalities.test.ts):
+ * fetch a CSRF token, post the demo password, leave the session cookie in the context.
+ * Tests that change passwords or end sessions must use accounts they create themselves: the
+ * demo accounts are shared by every browser test file.
+ */
+export async function signInAs(page: Page, baseUrl: string, email: string, password = inject('demoPassword')): Promise<void> {
+  if (!page.url().startsWith(baseUrl)) await page.goto(`${baseUrl}/nl`);
+  const status = await page.evaluate(
+    async ([email, password]) => {
+      const { csrfToken } = await fetch('/api/v1/auth/csrf').then((r) => r.json());
+      const response = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ email, password }) });
+      return response.status;
+    },
+    [email, password] as const,
+  );
+  if (status !== 200) throw new Error(`signing in as ${email} gave HTTP ${status}`);
+}
+
+/** A JSON request from inside the signed-in page (with its cookie and a CSRF token), for setting up data. */
+export async function apiAs<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ([method, path, body]) => {
+      const { csrfToken } = await fetch('/api/v1/auth/csrf').then((r) => r.json());
+      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    [method, path, body] as const,
+  ) as Promise<{ status: number; body: T }>;
+}

@@ -13,6 +13,10 @@ export const coalities = messages(
     rateLimited: 'Te vaak een verkeerd wachtwoord. Probeer het over een kwartier opnieuw.',
     signInFailed: (message: string) => `Inloggen lukte niet: ${message}`,
     signedIn: (name: string) => `U bent ingelogd als ${name}.`,
+    oidcHeading: 'Inloggen via uw organisatie',
+    oidcIntro: 'Heeft uw organisatie een eigen inlogdienst gekoppeld aan Kansrijk? Log dan daar in.',
+    oidcSignIn: (name: string) => `Inloggen via ${name}`,
+    oidcFailed: 'Inloggen via uw organisatie lukte niet: geweigerd, verlopen, of er hoort geen Kansrijk-account bij. Probeer het opnieuw of log in met e-mail en wachtwoord.',
     overviewTitle: 'Lokale coalities in Nederland',
     overviewIntro:
       'Waar werken gemeenten, verloskundigen, kraamzorg, JGZ en andere partners samen in een lokale coalitie Kansrijke Start? De kaart toont per gemeente de status van de coalitie; de tabel eronder geeft hetzelfde in tekst.',
@@ -53,6 +57,10 @@ export const coalities = messages(
     rateLimited: 'Too many wrong passwords. Please try again in fifteen minutes.',
     signInFailed: (message: string) => `Signing in did not work: ${message}`,
     signedIn: (name: string) => `You are signed in as ${name}.`,
+    oidcHeading: 'Sign in through your organisation',
+    oidcIntro: 'Has your organisation linked its own sign-in service to Kansrijk? Then sign in there.',
+    oidcSignIn: (name: string) => `Sign in with ${name}`,
+    oidcFailed: 'Signing in through your organisation did not work: refused, expired, or no Kansrijk account belongs to it. Try again or sign in with e-mail and password.',
     overviewTitle: 'Local coalitions in the Netherlands',
     overviewIntro:
       'Where do municipalities, midwives, maternity care, youth health care and other partners work together in a local Kansrijke Start coalition? The map shows the status of the coalition per municipality; the table below gives the same in text.',

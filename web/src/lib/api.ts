@@ -304,8 +304,14 @@ export interface Analysis {
   actionLines: { actionLine: 1 | 2 | 3; label: Text; indicators: string[] }[];
   riskFactors: { id: string; name: Text; domain: 'medical' | 'social' | null; domainLabel: Text | null; indicators: string[] }[];
   recommendations: Recommendation[];
-  coveredByPlan: never[];
-  coveredByPlanNote: Text;
+  /** Filled only for partners of the gemeente's coalition and the programme team (see the note). */
+  coveredByPlan: {
+    coverage: 'planned' | 'not-planned' | 'not-recommended';
+    rank: number | null;
+    intervention: { id: string; name: string | null } | null;
+    planItems: { id: string; title: string | null; matchedBy: 'intervention' | 'title' | null; status: string; statusLabel: Text; targetReach: number | null; fundingRoute: string | null; fundingRouteLabel: Text | null }[];
+  }[];
+  coveredByPlanNote: Text & { reason: 'shown' | 'signed-out' | 'not-a-member' | 'no-coalition'; coalition: { id: string; name: string; status: string; statusLabel: Text } | null };
   contentVersion: number;
 }
 
@@ -570,4 +576,14 @@ export interface CoalitionVocabulary {
 /** May the signed-in role ever do this (the session's policy rules)? For showing navigation only; the API decides. */
 export function sessionMay(session: Session | null, resource: string, action: string): boolean {
   return !!session?.permissions.some((p) => p.resource === resource && p.action === action);
+}
+
+/**
+ * The session the server answered with after a change to it: after a password change the
+ * renewed session (with its new CSRF token); after "sign out everywhere" none (null, with the
+ * new anonymous CSRF token). The screens and later requests follow it.
+ */
+export function adoptSession(session: Session | null, anonymousCsrfToken?: string): void {
+  if (!session) csrfToken = anonymousCsrfToken;
+  setSession(session);
 }

@@ -3,13 +3,16 @@
 // the action lines and risk factors they point to, the recommended interventions with their
 // reason, what the coalition plan covers, and the similar municipalities with the method.
 // Year and benchmark live in the URL. Printable for the council (print button, print CSS).
+// The analysis is loaded with the session cookie and never from the shared response cache: for
+// partners of the gemeente's coalition and the programme team it includes the coalition plan.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Layout, LoadError, Loading, SyntheticBanner } from '../components/Layout.tsx';
 import { analysis as messagesAnalysis } from '../i18n/analysis.ts';
 import { useFormat, useLang, useMessages, type Format } from '../i18n/index.ts';
 import {
   useApi,
+  useLiveApi,
   type Analysis,
   type Area,
   type Indicator,
@@ -22,7 +25,7 @@ import { analysisPath, BENCHMARK_KINDS, formatWeight, parseAnalysisState, serial
 import { ScrollBox } from '../charts/ScrollBox.tsx';
 import { PrintButton, RecognitionBadge } from '../menukaart/parts.tsx';
 import '../menukaart/menukaart.css';
-import { localArea, useKeptApi } from '../profile/data.ts';
+import { localArea } from '../profile/data.ts';
 import { href, navigate, onLinkClick, type Route } from '../router.ts';
 
 type AnalysisRoute = Extract<Route, { page: 'analysis' }>;
@@ -60,7 +63,7 @@ function AnalysisView({ route, area }: { route: AnalysisRoute; area: Area }) {
   const lang = route.lang;
   const f = useFormat();
   const state = useMemo(() => parseAnalysisState(route.query), [route.query]);
-  const data = useKeptApi<Analysis>(analysisPath(area.code, state));
+  const data = useKeptLiveApi<Analysis>(analysisPath(area.code, state));
   const similar = useApi<SimilarMunicipalities>(`/api/v1/areas/${encodeURIComponent(area.code)}/similar`);
   const region = useApi<Area>(area.parents.ggdregio ? `/api/v1/areas/${encodeURIComponent(area.parents.ggdregio)}` : null);
   const indicators = useApi<Indicator[]>('/api/v1/indicators');
@@ -176,16 +179,7 @@ function AnalysisView({ route, area }: { route: AnalysisRoute; area: Area }) {
             <WijkenSection a={a} f={f} />
             <DirectionSection a={a} />
             <RecommendationsSection a={a} fundingLabels={fundingLabels} />
-            <section aria-labelledby="coalitieplan" className="kansrijk-analysis__section">
-              <h2 className="utrecht-heading-2" id="coalitieplan">
-                {t.planHeading}
-              </h2>
-              {a.coveredByPlan.length === 0 ? (
-                <p className="utrecht-paragraph">{a.coveredByPlanNote[lang]}</p>
-              ) : (
-                <ul className="kansrijk-facts__list">{(a.coveredByPlan as unknown[]).map((c, n) => <li key={n}>{String(c)}</li>)}</ul>
-              )}
-            </section>
+            <PlanCoverageSection a={a} f={f} />
             <SimilarSection area={area} similar={similar.state === 'ready' ? similar.data : undefined} failed={similar.state === 'error'} state={state} f={f} />
             <section aria-labelledby="methode" className="kansrijk-analysis__section">
               <h2 className="utrecht-heading-2" id="methode">
@@ -212,6 +206,21 @@ function AnalysisView({ route, area }: { route: AnalysisRoute; area: Area }) {
 }
 
 type T = (typeof messagesAnalysis)['nl'];
+
+/**
+ * The analysis as it stands for this session (useLiveApi: with the cookie, not shared, not from
+ * the browser cache), keeping the last answer on screen while the next year or benchmark loads.
+ */
+function useKeptLiveApi<T>(path: string): { data: T | undefined; loading: boolean; error: Error | undefined } {
+  const [result] = useLiveApi<T>(path);
+  const last = useRef<T | undefined>(undefined);
+  if (result.state === 'ready') last.current = result.data;
+  return {
+    data: result.state === 'ready' ? result.data : last.current,
+    loading: result.state === 'loading',
+    error: result.state === 'error' ? result.error : undefined,
+  };
+}
 
 function sectionTitle(id: (typeof SECTIONS)[number], t: T, benchmark: string): string {
   switch (id) {
@@ -564,6 +573,139 @@ function RecommendationsSection({ a, fundingLabels }: { a: Analysis; fundingLabe
               );
             })}
           </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+type PlanRow = Analysis['coveredByPlan'][number];
+type PlanItem = PlanRow['planItems'][number];
+
+/** Recommended and in the plan, recommended and not yet in it, in the plan and not recommended:
+ * for partners of the coalition and the programme team; for others the note says why not. */
+function PlanCoverageSection({ a, f }: { a: Analysis; f: Format }) {
+  const t = useMessages(messagesAnalysis);
+  const lang = useLang();
+  const note = a.coveredByPlanNote;
+  const shown = note.reason === 'shown';
+  const rows = (kind: PlanRow['coverage']) => a.coveredByPlan.filter((r) => r.coverage === kind);
+  const planned = rows('planned');
+  const notPlanned = rows('not-planned');
+  const other = rows('not-recommended');
+  const reach = (item: PlanItem) => (item.targetReach === null ? t.planUnknown : f.count(item.targetReach));
+  const cells = (item: PlanItem) => (
+    <>
+      <td className="utrecht-table__cell">{item.statusLabel[lang]}</td>
+      <td className="utrecht-table__cell kansrijk-num">{reach(item)}</td>
+      <td className="utrecht-table__cell">{item.fundingRouteLabel?.[lang] ?? t.planUnknown}</td>
+    </>
+  );
+  const interventionLink = (i: { id: string; name: string | null }) => (
+    <a className="utrecht-link" href={href({ page: 'intervention', lang, id: i.id })} onClick={onLinkClick}>
+      {i.name ?? i.id}
+    </a>
+  );
+  const head = (first: string) => (
+    <thead className="utrecht-table__header">
+      <tr className="utrecht-table__row">
+        <th className="utrecht-table__header-cell" scope="col">{first}</th>
+        <th className="utrecht-table__header-cell" scope="col">{t.planColStatus}</th>
+        <th className="utrecht-table__header-cell kansrijk-num" scope="col">{t.planColReach}</th>
+        <th className="utrecht-table__header-cell" scope="col">{t.planColFunding}</th>
+      </tr>
+    </thead>
+  );
+  return (
+    <section aria-labelledby="coalitieplan" className="kansrijk-analysis__section" data-plan-coverage={note.reason}>
+      <h2 className="utrecht-heading-2" id="coalitieplan">
+        {t.planHeading}
+      </h2>
+      <p className="utrecht-paragraph kansrijk-plan-note">{note[lang]}</p>
+      {note.coalition && shown && (
+        <p className="utrecht-paragraph kansrijk-no-print">
+          <a className="utrecht-link" href={href({ page: 'coalition', lang, id: note.coalition.id })} onClick={onLinkClick}>
+            {t.planToWorkspace(note.coalition.name)}
+          </a>
+        </p>
+      )}
+      {note.reason === 'signed-out' && (
+        <p className="utrecht-paragraph kansrijk-no-print">
+          <a className="utrecht-link" href={href({ page: 'signin', lang })} onClick={onLinkClick}>
+            {t.planSignIn}
+          </a>
+        </p>
+      )}
+      {shown && (
+        <>
+          <h3 className="utrecht-heading-3" id="plan-gepland">
+            {t.planPlannedHeading(planned.length)}
+          </h3>
+          {planned.length === 0 ? (
+            <p className="utrecht-paragraph">{t.planNone}</p>
+          ) : (
+            <ScrollBox className="kansrijk-table-wrap" role="region" label={t.planPlannedCaption}>
+              <table className="utrecht-table kansrijk-table" data-testid="plan-planned">
+                <caption className="utrecht-table__caption kansrijk-table__caption">{t.planPlannedCaption}</caption>
+                {head(t.planColIntervention)}
+                <tbody className="utrecht-table__body">
+                  {planned.flatMap((r) =>
+                    r.planItems.map((item) => (
+                      <tr className="utrecht-table__row" key={item.id} data-intervention={r.intervention?.id}>
+                        <th className="utrecht-table__header-cell kansrijk-table__rowhead" scope="row">
+                          {t.planRank(r.rank ?? 0)} {r.intervention && interventionLink(r.intervention)}
+                          {item.matchedBy === 'title' && item.title && <span className="kansrijk-cell-note">{t.planViaTitle(item.title)}</span>}
+                        </th>
+                        {cells(item)}
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </ScrollBox>
+          )}
+          <h3 className="utrecht-heading-3" id="plan-niet-gepland">
+            {t.planNotPlannedHeading(notPlanned.length)}
+          </h3>
+          {notPlanned.length === 0 ? (
+            <p className="utrecht-paragraph">{t.planNone}</p>
+          ) : (
+            <ol className="kansrijk-facts__list" style={{ paddingLeft: '2rem' }} data-testid="plan-not-planned">
+              {notPlanned.map((r) => (
+                <li key={r.intervention?.id} value={r.rank ?? undefined} data-intervention={r.intervention?.id}>
+                  {r.intervention && interventionLink(r.intervention)}
+                  {r.planItems.length > 0 && <span className="kansrijk-muted"> ({t.planStopped(r.planItems.length)})</span>}
+                </li>
+              ))}
+            </ol>
+          )}
+          <h3 className="utrecht-heading-3" id="plan-niet-aanbevolen">
+            {t.planOtherHeading(other.reduce((n, r) => n + r.planItems.length, 0))}
+          </h3>
+          {other.length === 0 ? (
+            <p className="utrecht-paragraph">{t.planNone}</p>
+          ) : (
+            <ScrollBox className="kansrijk-table-wrap" role="region" label={t.planOtherCaption}>
+              <table className="utrecht-table kansrijk-table" data-testid="plan-not-recommended">
+                <caption className="utrecht-table__caption kansrijk-table__caption">{t.planOtherCaption}</caption>
+                {head(t.planColItem)}
+                <tbody className="utrecht-table__body">
+                  {other.flatMap((r) =>
+                    r.planItems.map((item) => (
+                      <tr className="utrecht-table__row" key={item.id}>
+                        <th className="utrecht-table__header-cell kansrijk-table__rowhead" scope="row">
+                          {r.intervention ? interventionLink(r.intervention) : item.title}
+                          {r.intervention && r.intervention.name === null && <span className="kansrijk-cell-note">{t.planWithdrawn}</span>}
+                          {r.intervention && item.title && <span className="kansrijk-cell-note">{item.title}</span>}
+                        </th>
+                        {cells(item)}
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </ScrollBox>
+          )}
         </>
       )}
     </section>

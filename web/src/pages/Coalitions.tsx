@@ -10,8 +10,11 @@ import type { GeoTopology } from '../atlas/geometry.ts';
 import { coalities } from '../i18n/coalities.ts';
 import { common } from '../i18n/common.ts';
 import { formatFor } from '../i18n/index.ts';
-import { useApi, type CoalitionOverview, type CoalitionStatus } from '../lib/api.ts';
-import type { Route } from '../router.ts';
+import { workspace } from '../i18n/workspace.ts';
+import { sessionMay, useApi, useLiveApi, useSession, type CoalitionOverview, type CoalitionStatus, type CoalitionSummary } from '../lib/api.ts';
+import { href, onLinkClick, type Route } from '../router.ts';
+import '../coalities/workspace/workspace.css';
+import { RegisterCoalition } from '../coalities/RegisterCoalition.tsx';
 
 export default function CoalitionsPage({ route }: { route: Extract<Route, { page: 'coalitions' }> }) {
   const lang = route.lang;
@@ -165,7 +168,60 @@ export default function CoalitionsPage({ route }: { route: Extract<Route, { page
     <Layout route={route} title={t.overviewTitle}>
       <h1 className="utrecht-heading-1 utrecht-heading-1--distanced">{t.overviewTitle}</h1>
       <p className="utrecht-paragraph utrecht-paragraph--distanced">{t.overviewIntro}</p>
+      <MyCoalitions lang={lang} />
       {body()}
     </Layout>
+  );
+}
+
+/** Signed in: the coalitions the user works in (the programme team: all), each with what it lacks. */
+function MyCoalitions({ lang }: { lang: Route['lang'] }) {
+  const session = useSession();
+  const [mine] = useLiveApi<CoalitionSummary[]>(session ? '/api/v1/coalitions/mine' : null);
+  const t = workspace[lang];
+  const f = formatFor(lang);
+  if (!session || mine.state !== 'ready') return null;
+  // A gemeente registers a coalition when it is not in a running one yet; the programme team always may.
+  const ownArea = session.organisation.area;
+  const mayRegister =
+    sessionMay(session, 'coalition', 'create') && (session.user.role === 'programma' || (!!ownArea && !mine.data.some((c) => c.status !== 'gestopt' && c.gemeenten.some((g) => g.code === ownArea))));
+  return (
+    <section aria-labelledby="my-coalitions-heading" data-testid="my-coalitions">
+      <h2 id="my-coalitions-heading" className="utrecht-heading-2 utrecht-heading-2--distanced">
+        {session.user.role === 'programma' ? t.myCoalitionsProgramme : t.myCoalitions}
+      </h2>
+      {mine.data.length === 0 ? (
+        <p className="utrecht-paragraph">{t.myCoalitionsNone}</p>
+      ) : (
+        <ul className="kansrijk-mine">
+          {mine.data.map((c) => (
+            <li key={c.id} className="kansrijk-ws-card" data-testid="my-coalition">
+              <h3 className="utrecht-heading-3">
+                <a className="utrecht-link" href={href({ page: 'coalition', lang, id: c.id })} onClick={onLinkClick}>
+                  {c.name}
+                </a>
+              </h3>
+              <p className="utrecht-paragraph">
+                <span className={`kansrijk-ws-pill kansrijk-ws-pill--${c.status}`}>{c.statusLabel[lang]}</span> · {c.gemeenten.map((g) => g.name).join(', ')}
+              </p>
+              <p className="utrecht-paragraph">
+                <strong>{t.missingCount(c.partnerTypes.missing.length)}</strong>
+                {c.partnerTypes.missing.length > 0 && <>: {c.partnerTypes.missing.map((m) => m.label[lang]).join(', ')}</>}
+              </p>
+              <p className="utrecht-paragraph kansrijk-ws-muted">
+                {t.countsLine(c.counts.agreements, c.counts.goals, c.counts.plan, c.counts.updates)}
+                {c.counts.lastUpdate && (
+                  <>
+                    <br />
+                    {t.lastUpdate(f.date(c.counts.lastUpdate))}
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayRegister && <RegisterCoalition session={session} lang={lang} />}
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Layout } from '../components/Layout.tsx';
 import '../coalities/coalities.css';
 import { coalities } from '../i18n/coalities.ts';
-import { ApiError, fetchCsrfToken, signIn } from '../lib/api.ts';
+import { ApiError, fetchCsrfToken, signIn, useApi } from '../lib/api.ts';
 import { href, navigate, type Route } from '../router.ts';
 
 export default function SignInPage({ route }: { route: Extract<Route, { page: 'signin' }> }) {
@@ -16,6 +16,11 @@ export default function SignInPage({ route }: { route: Extract<Route, { page: 's
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  // Organisations with their own identity provider sign in there (OIDC); the callback comes back
+  // here with ?fout=oidc when that did not work.
+  const providers = useApi<{ id: string; name: string; loginUrl: string }[]>('/api/v1/auth/providers');
+  const oidcFailed = new URLSearchParams(location.search).get('fout') === 'oidc';
+  const returnTo = href({ page: 'coalitions', lang: route.lang });
 
   useEffect(() => {
     // An anonymous token, needed to sign in (docs/security.md §CSRF).
@@ -45,6 +50,11 @@ export default function SignInPage({ route }: { route: Extract<Route, { page: 's
       <div className="kansrijk-signin">
         <h1 className="utrecht-heading-1 utrecht-heading-1--distanced">{t.signInTitle}</h1>
         <p className="utrecht-paragraph utrecht-paragraph--distanced">{t.signInIntro}</p>
+        {oidcFailed && !error && (
+          <div className="kansrijk-error" role="alert" data-testid="oidc-failed">
+            {t.oidcFailed}
+          </div>
+        )}
         {error && (
           <div ref={alertRef} tabIndex={-1} className="kansrijk-error" role="alert">
             {error}
@@ -89,6 +99,24 @@ export default function SignInPage({ route }: { route: Extract<Route, { page: 's
             {busy ? t.submitting : t.submit}
           </button>
         </form>
+        {providers.state === 'ready' && providers.data.length > 0 && (
+          <section aria-labelledby="signin-oidc" className="kansrijk-signin__oidc">
+            <h2 id="signin-oidc" className="utrecht-heading-2">
+              {t.oidcHeading}
+            </h2>
+            <p className="utrecht-paragraph">{t.oidcIntro}</p>
+            <ul className="utrecht-unordered-list">
+              {providers.data.map((p) => (
+                <li key={p.id} className="utrecht-unordered-list__item">
+                  {/* A full page load: the provider's page, then back through the callback. */}
+                  <a className="utrecht-link" href={`${p.loginUrl}?returnTo=${encodeURIComponent(returnTo)}`}>
+                    {t.oidcSignIn(p.name)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
     </Layout>
   );
