@@ -268,8 +268,8 @@ describe.skipIf(!browserAvailable())('the coordinator’s story', () => {
     await rotterdamContext.close();
   });
 
-  it('a professional reads the Rotterdam agreements and plan without forms', async () => {
-    const { page, context } = await session.newPage();
+  it('a professional reads the Rotterdam agreements and plan without forms, also on a phone', async () => {
+    const { page, context } = await session.newPage({ width: 390, height: 844 });
     await signInThroughScreen(page, session.baseUrl, 'nl', 'verloskundige.rotterdam@kansrijk.example');
     await page.getByTestId('my-coalition').filter({ hasText: 'Rotterdam' }).locator('h3 a').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Coalitie Kansrijke Start Rotterdam');
@@ -277,6 +277,8 @@ describe.skipIf(!browserAvailable())('the coordinator’s story', () => {
     expect(await page.locator('.kansrijk-ws-add').count()).toBe(0);
     expect(await page.getByTestId('agreement').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('funding-section').count()).toBe(0);
+    // Nothing wider than the phone but the tables, which scroll in their own focusable region.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

@@ -38,35 +38,37 @@ export function PartnersSection({ vocabulary }: { vocabulary: CoalitionVocabular
           </>
         )}
       </div>
-      <table className="utrecht-table" data-testid="partners-table">
-        <caption className="utrecht-table__caption kansrijk-visually-hidden">{t.partnerCaption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">{t.partnerName}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t.partnerType}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t.joinedOn}</th>
-            {may.delete && <th className="utrecht-table__header-cell" scope="col"><span className="kansrijk-visually-hidden">{t.planColActions}</span></th>}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {coalition.partners.map((p) => (
-            <tr key={p.id} className="utrecht-table__row" data-partner-type={p.type}>
-              <th className="utrecht-table__header-cell" scope="row">
-                {p.name}
-                {p.organisation && <span className="kansrijk-ws-badge"> {t.linked}</span>}
-                {p.note && <div className="kansrijk-ws-note">{p.note}</div>}
-              </th>
-              <td className="utrecht-table__cell">{p.typeLabel[lang]}</td>
-              <td className="utrecht-table__cell">{p.joinedOn ? f.date(p.joinedOn) : t.none}</td>
-              {may.delete && (
-                <td className="utrecht-table__cell">
-                  {p.organisation?.id !== coalition.leadOrganisation.id && <RemoveButton what={t.partnerWord} name={p.name} path={`/api/v1/coalitions/${coalition.id}/partners/${p.id}`} />}
-                </td>
-              )}
+      <div className="kansrijk-ws-table-wrap" tabIndex={0} role="region" aria-label={t.partnerCaption}>
+        <table className="utrecht-table" data-testid="partners-table">
+          <caption className="utrecht-table__caption kansrijk-visually-hidden">{t.partnerCaption}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">{t.partnerName}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t.partnerType}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t.joinedOn}</th>
+              {may.delete && <th className="utrecht-table__header-cell" scope="col"><span className="kansrijk-visually-hidden">{t.planColActions}</span></th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {coalition.partners.map((p) => (
+              <tr key={p.id} className="utrecht-table__row" data-partner-type={p.type}>
+                <th className="utrecht-table__header-cell" scope="row">
+                  {p.name}
+                  {p.organisation && <span className="kansrijk-ws-badge"> {t.linked}</span>}
+                  {p.note && <div className="kansrijk-ws-note">{p.note}</div>}
+                </th>
+                <td className="utrecht-table__cell">{p.typeLabel[lang]}</td>
+                <td className="utrecht-table__cell">{p.joinedOn ? f.date(p.joinedOn) : t.none}</td>
+                {may.delete && (
+                  <td className="utrecht-table__cell">
+                    {p.organisation?.id !== coalition.leadOrganisation.id && <RemoveButton what={t.partnerWord} name={p.name} path={`/api/v1/coalitions/${coalition.id}/partners/${p.id}`} />}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {may.create && <AddDisclosure label={t.addPartner} testId="add-partner">{(close) => <PartnerForm vocabulary={vocabulary} close={close} initialType={missing[0]?.type ?? 'overig'} />}</AddDisclosure>}
     </WorkspaceSection>
   );

@@ -24,7 +24,7 @@ export function PlanSection({ vocabulary, interventions }: { vocabulary: Coaliti
       {coalition.plan.length === 0 ? (
         <p className="utrecht-paragraph">{t.planEmpty}</p>
       ) : (
-        <div className="kansrijk-ws-table-wrap">
+        <div className="kansrijk-ws-table-wrap" tabIndex={0} role="region" aria-label={t.planCaption}>
           <table className="utrecht-table" data-testid="plan-table">
             <caption className="utrecht-table__caption kansrijk-visually-hidden">{t.planCaption}</caption>
             <thead className="utrecht-table__header">
