@@ -109,9 +109,12 @@ export class OidcClient {
 
 /** The account for a provider identity (linking it on first use, see the top of this file), or undefined. */
 export async function accountForIdentity(tx: Queryable, providerId: string, identity: OidcIdentity): Promise<string | undefined> {
+  // A linked identity signs in only while the account's organisation still uses this provider:
+  // when the programme team unlinks the provider, its sign-ins stop at once.
   const [linked] = await tx.query<{ user_id: string }>(
-    `SELECT i.user_id FROM user_identity i JOIN app_user u ON u.id = i.user_id WHERE i.issuer = $1 AND i.subject = $2 AND u.status = 'active'`,
-    [identity.issuer, identity.subject],
+    `SELECT i.user_id FROM user_identity i JOIN app_user u ON u.id = i.user_id JOIN organisation o ON o.id = u.organisation_id
+     WHERE i.issuer = $1 AND i.subject = $2 AND u.status = 'active' AND o.oidc_provider = $3`,
+    [identity.issuer, identity.subject, providerId],
   );
   if (linked) return linked.user_id;
   if (!identity.email || !identity.emailVerified) return undefined;

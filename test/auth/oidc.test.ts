@@ -168,6 +168,20 @@ describe.each(TEST_ENGINES)('OIDC sign-in against a local oidc-provider on $name
     }
   });
 
+  it('stops a linked identity from signing in once its organisation no longer uses the provider', async () => {
+    const admin = await new Client(p.app).signIn(ACTORS.programma, DEMO_PASSWORD);
+    const [{ id }] = (await p.db.query<{ id: string }>(`SELECT id FROM organisation WHERE name = 'Gemeente Rotterdam'`)) as [{ id: string }];
+    expect((await p.db.query('SELECT 1 FROM user_identity WHERE subject = $1', ['rdam-001'])).length).toBe(1);
+    expect((await admin.patch(`/api/v1/organisations/${id}`, { oidcProvider: null })).status).toBe(200);
+    const refused = await roundTrip('rdam-001');
+    expect(refused.done.headers.location).toBe('/nl/inloggen?fout=oidc');
+    expect((await refused.browser.get('/api/v1/auth/session')).status).toBe(401);
+    // Linked again, the same identity signs in again.
+    expect((await admin.patch(`/api/v1/organisations/${id}`, { oidcProvider: 'sso' })).status).toBe(200);
+    const again = await roundTrip('rdam-001');
+    expect((await again.browser.get('/api/v1/auth/session')).status).toBe(200);
+  });
+
   it('answers 404 for a provider that is not configured', async () => {
     expect((await new Client(p.app).get('/api/v1/auth/oidc/other/login')).status).toBe(404);
   });

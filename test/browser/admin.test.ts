@@ -311,6 +311,152 @@ describe.skipIf(!browserAvailable())('audit trail, accounts and own account', ()
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('organisations (nl): register through the form with the API errors at the code field, the new one in the table and the API, rename it, filter by type in the URL; axe clean', async () => {
+    const { page } = programme;
+    await page.goto(`${session.baseUrl}/nl/accounts`);
+    const section = page.getByTestId('organisations');
+    await expect.poll(() => section.locator('h2').textContent()).toBe('Organisaties');
+    const table = page.getByTestId('organisations-table');
+    const rows = table.locator('tbody tr[data-testid="organisation-row"]');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(5);
+    const rotterdam = rows.filter({ has: page.locator('th', { hasText: /^Gemeente Rotterdam$/ }) });
+    expect(await rotterdam.getByTestId('organisation-type').textContent()).toBe('Gemeente');
+    expect(await rotterdam.getByTestId('organisation-area').textContent()).toBe('RotterdamGM0599');
+    // The number of accounts, from the (unfiltered) accounts list.
+    expect(await rotterdam.getByTestId('organisation-accounts').textContent()).toMatch(/^\d+ accounts? van Gemeente Rotterdam$/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const form = page.getByTestId('create-organisation');
+    const name = form.getByLabel('Naam van de organisatie');
+    const code = form.getByLabel('Gemeentecode');
+    const register = form.getByRole('button', { name: 'Organisatie registreren' });
+    // A gemeente without its code: the API's 400, at the code field, and named in the alert.
+    const veenendaal = `Gemeente Veenendaal ${run}`;
+    await name.fill(veenendaal);
+    await form.getByLabel('Soort organisatie').selectOption('gemeente');
+    await register.click();
+    await expect.poll(() => fieldError(page, code)).toBe('Een gemeente heeft een gemeentecode nodig: GM gevolgd door vier cijfers, zoals GM0599.');
+    expect(await form.getByRole('alert').textContent()).toContain('Gemeentecode');
+    expect(await axeViolations(page)).toEqual([]);
+    // Not a code at all.
+    await code.fill('Veenendaal');
+    await register.click();
+    await expect.poll(() => fieldError(page, code)).toBe('Dit is geen geldige code. Gebruik GM gevolgd door vier cijfers, zoals GM0599.');
+    // A gemeente that already has an organisation: the API's 409, at the code field, naming it.
+    await code.fill('gm0599');
+    await register.click();
+    await expect.poll(() => fieldError(page, code)).toBe('Gemeente GM0599 heeft al een organisatie: Gemeente Rotterdam.');
+    // A free gemeente (lower case is fine): registered, with the gemeente's name from its code.
+    await code.fill('gm0345');
+    await register.click();
+    await expect.poll(() => text(form.getByRole('status'))).toBe(`${veenendaal} is geregistreerd. U kunt nu accounts voor deze organisatie aanmaken.`);
+    expect(await fieldError(page, code)).toBeNull();
+    const veenendaalRow = rows.filter({ has: page.locator('th', { hasText: veenendaal }) });
+    await expect.poll(() => veenendaalRow.count()).toBe(1);
+    expect(await veenendaalRow.getByTestId('organisation-area').textContent()).toBe('VeenendaalGM0345');
+
+    // A JGZ organisation with an identity provider (a wrong id first).
+    const jgz = `JGZ Formulier ${run}`;
+    await name.fill(jgz);
+    await form.getByLabel('Soort organisatie').selectOption('jgz');
+    expect(await code.getAttribute('required')).toBeNull();
+    const provider = form.getByLabel('Identiteitsprovider (id, niet verplicht)');
+    await provider.fill('Niet Geldig');
+    await register.click();
+    await expect.poll(() => fieldError(page, provider)).toBe('Gebruik alleen kleine letters, cijfers en streepjes (hoogstens 40 tekens).');
+    await provider.fill('jgz-test-sso');
+    await register.click();
+    await expect.poll(() => text(form.getByRole('status'))).toBe(`${jgz} is geregistreerd. U kunt nu accounts voor deze organisatie aanmaken.`);
+    expect(await name.inputValue()).toBe('');
+    const row = rows.filter({ has: page.locator('th', { hasText: jgz }) });
+    await expect.poll(() => row.count()).toBe(1);
+    const id = (await row.getAttribute('data-id'))!;
+    expect(await row.getByTestId('organisation-type').textContent()).toBe('Jeugdgezondheidszorg (JGZ)');
+    expect(await row.getByTestId('organisation-area').textContent()).toBe('—');
+    expect(await row.getByTestId('organisation-oidc').textContent()).toContain('jgz-test-sso');
+    expect(await row.getByTestId('organisation-accounts').textContent()).toBe(`geen accounts van ${jgz}`);
+    const listed = await apiAs<{ id: string; name: string; type: string; area: unknown; oidcProvider: string | null }[]>(page, 'GET', '/api/v1/organisations?type=jgz');
+    expect(listed.body.find((o) => o.id === id)).toEqual({ id, name: jgz, type: 'jgz', area: null, oidcProvider: 'jgz-test-sso' });
+    // Accounts can be created for it right away: it is in the account form's list.
+    expect(await page.getByTestId('create-account').getByLabel('Organisatie').locator(`option[value="${id}"]`).count()).toBe(1);
+
+    // Change it: a new name and a gemeente it works in.
+    await row.getByRole('button', { name: /^Beheren/ }).click();
+    const manage = page.getByTestId('manage-organisation');
+    await expect.poll(() => manage.locator('h4').textContent()).toBe(`${jgz} wijzigen`);
+    expect(await manage.textContent()).toContain('Soort organisatie: Jeugdgezondheidszorg (JGZ). Het soort kan niet worden gewijzigd.');
+    const renamed = `JGZ Hernoemd ${run}`;
+    await manage.getByLabel('Naam van de organisatie').fill(renamed);
+    await manage.getByLabel('Gemeentecode').fill('GM0353');
+    await manage.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await expect.poll(() => text(manage.getByRole('status'))).toBe('De wijzigingen zijn opgeslagen.');
+    const changedRow = table.locator(`tbody tr[data-id="${id}"]`);
+    await expect.poll(() => changedRow.getByTestId('organisation-name').textContent()).toBe(renamed);
+    expect(await changedRow.getByTestId('organisation-area').textContent()).toBe('IJsselsteinGM0353');
+    const after = await apiAs<{ id: string; name: string; area: { code: string; name: string } | null }[]>(page, 'GET', '/api/v1/organisations?type=jgz');
+    expect(after.body.find((o) => o.id === id)).toMatchObject({ name: renamed, area: { code: 'GM0353', name: 'IJsselstein' } });
+    // Saving again changes nothing, and says so.
+    await manage.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await expect.poll(() => text(manage.getByRole('status'))).toBe('Er is niets gewijzigd.');
+    expect(await axeViolations(page)).toEqual([]);
+    await changedRow.getByRole('button', { name: /^Sluiten/ }).click();
+
+    // The type filter goes into the URL and survives a reload.
+    const filters = page.getByTestId('organisations-filters');
+    await filters.getByLabel('Soort organisatie').selectOption('jgz');
+    await filters.getByRole('button', { name: 'Filteren' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('organisationType')).toBe('jgz');
+    await expect.poll(() => rows.evaluateAll((trs) => [...new Set(trs.map((tr) => tr.getAttribute('data-type')))])).toEqual(['jgz']);
+    await page.reload();
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-type'))))).toEqual(new Set(['jgz']));
+    expect(await changedRow.count()).toBe(1);
+    expect(await filters.getByLabel('Soort organisatie').inputValue()).toBe('jgz');
+    expect(await table.locator('caption').textContent()).toMatch(/^Organisaties van het soort Jeugdgezondheidszorg \(JGZ\) \(\d+\)$/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Its accounts: the accounts list filtered on it, the type filter kept.
+    await changedRow.getByTestId('organisation-accounts').getByRole('link').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('organisation')).toBe(id);
+    expect(new URL(page.url()).searchParams.get('organisationType')).toBe('jgz');
+    await expect.poll(() => page.getByText('Er zijn geen accounts met deze filters.').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('accounts-list-heading');
+    // The accounts list is filtered now: the counts are not known, the link still is.
+    expect(await changedRow.getByTestId('organisation-accounts').textContent()).toBe(`accounts tonen van ${renamed}`);
+
+    // Clearing the type filter keeps the accounts filter.
+    await filters.getByRole('link', { name: 'Filter wissen' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('organisationType')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('organisation')).toBe(id);
+    await expect.poll(() => rows.evaluateAll((trs) => new Set(trs.map((tr) => tr.getAttribute('data-type'))).size)).toBeGreaterThan(1);
+  });
+
+  it('organisations (en): labels and messages in English, filtered by type from the URL; axe clean', async () => {
+    const { page } = programme;
+    await page.goto(`${session.baseUrl}/en/accounts?organisationType=gemeente`);
+    const section = page.getByTestId('organisations');
+    await expect.poll(() => section.locator('h2').textContent()).toBe('Organisations');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const table = page.getByTestId('organisations-table');
+    const rows = table.locator('tbody tr[data-testid="organisation-row"]');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(4);
+    expect(new Set(await rows.getByTestId('organisation-type').allTextContents())).toEqual(new Set(['Municipality']));
+    expect(await table.locator('caption').textContent()).toMatch(/^Organisations of the type Municipality \(\d+\)$/);
+    expect(await page.getByTestId('organisations-filters').getByLabel('Type of organisation').inputValue()).toBe('gemeente');
+
+    const form = page.getByTestId('create-organisation');
+    expect(await form.textContent()).toContain('Accounts of this organisation can then sign in through that identity provider');
+    await form.getByLabel('Name of the organisation').fill(`Rotterdam again ${run}`);
+    await form.getByLabel('Type of organisation').selectOption('gemeente');
+    const code = form.getByLabel('Municipality code');
+    expect(await form.textContent()).toContain('GM followed by four digits, such as GM0599 for Rotterdam');
+    await code.fill('GM0599');
+    await form.getByRole('button', { name: 'Register organisation' }).click();
+    await expect.poll(() => fieldError(page, code)).toBe('Municipality GM0599 already has an organisation: Gemeente Rotterdam.');
+    expect(await form.getByRole('alert').textContent()).toContain('Municipality code');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('my account (nl): wrong current password at its field, the repeat checked in the browser, the new password signs in and the old does not; sign out everywhere ends another session', async () => {
     const first = `mine-first-${run}`;
     const second = `mine-second-${run}`;

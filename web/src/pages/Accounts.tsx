@@ -1,11 +1,14 @@
 // Account management (/nl/accounts, /en/accounts), for the programme team: create an account
 // for an organisation, list the accounts (filtered by organisation and role, kept in the URL),
 // and per account change the role, set a new password, or disable and enable it after a
-// confirmation. Errors from the API that name a field are shown at that field.
+// confirmation. Below them the organisations the accounts belong to (admin/Organisations.tsx):
+// register one, list them by type, change one. Errors from the API that name a field are shown
+// at that field.
 
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { FormAlert, SelectField, SubmitButton, TextField, useSubmission } from '../components/Form.tsx';
 import { Layout, LoadError, Loading } from '../components/Layout.tsx';
+import { OrganisationsSection, accountsHref } from '../admin/Organisations.tsx';
 import { Confirm, Done, Email, Icon, NotAllowed, SignedOutNotice, atFields, describeFor, failureKind } from '../admin/parts.tsx';
 import { ROLES, rolesFor, type Organisation, type UserAccount } from '../admin/types.ts';
 import { admin } from '../i18n/admin.ts';
@@ -22,7 +25,7 @@ export default function AccountsPage({ route }: { route: Extract<Route, { page: 
   const roleFilter = route.query.get('role') ?? '';
   const listQuery = new URLSearchParams(Object.entries({ organisation: organisationFilter, role: roleFilter }).filter(([, v]) => v)).toString();
   const [users, reloadUsers] = useLiveApi<UserAccount[]>(`/api/v1/users${listQuery ? `?${listQuery}` : ''}`);
-  const [organisations] = useLiveApi<Organisation[]>('/api/v1/organisations');
+  const [organisations, reloadOrganisations] = useLiveApi<Organisation[]>('/api/v1/organisations');
   const session = useSession();
   const [open, setOpen] = useState<string | null>(null);
   // A changed account is shown as the API answered, in place: a row that no longer fits the
@@ -45,6 +48,14 @@ export default function AccountsPage({ route }: { route: Extract<Route, { page: 
   }
 
   const orgs = organisations.state === 'ready' ? organisations.data : [];
+  // Accounts per organisation: known from the list when it is not filtered.
+  const accountCounts = users.state === 'ready' && !organisationFilter && !roleFilter ? countBy(users.data.map((u) => u.organisation.id)) : null;
+  const organisationsChanged = () => {
+    reloadOrganisations();
+    // Accounts show their organisation's name: read them again too.
+    setChanged({});
+    reloadUsers();
+  };
   const list = () => {
     if (users.state === 'loading') return <Loading />;
     if (users.state === 'error') return <LoadError what={t.accountsData} />;
@@ -131,6 +142,28 @@ export default function AccountsPage({ route }: { route: Extract<Route, { page: 
     <Layout route={route} title={t.accountsTitle}>
       <h1 className="utrecht-heading-1">{t.accountsTitle}</h1>
       <p className="utrecht-paragraph kansrijk-lead">{t.accountsIntro}</p>
+      <nav aria-labelledby="accounts-toc-heading" className="kansrijk-admin-toc">
+        <h2 id="accounts-toc-heading" className="kansrijk-admin-toc__heading">
+          {t.onThisPage}
+        </h2>
+        <ul>
+          <li>
+            <a className="utrecht-link" href="#accounts-create-heading">
+              {t.createHeading}
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href="#accounts-list-heading">
+              {t.listHeading}
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href="#organisations-heading">
+              {t.organisationsHeading}
+            </a>
+          </li>
+        </ul>
+      </nav>
 
       <section aria-labelledby="accounts-create-heading" className="kansrijk-admin-panel">
         <h2 id="accounts-create-heading" className="utrecht-heading-2">
@@ -140,14 +173,22 @@ export default function AccountsPage({ route }: { route: Extract<Route, { page: 
       </section>
 
       <section aria-labelledby="accounts-list-heading">
-        <h2 id="accounts-list-heading" className="utrecht-heading-2">
+        <h2 id="accounts-list-heading" className="utrecht-heading-2" tabIndex={-1}>
           {t.listHeading}
         </h2>
-        <AccountFilters lang={lang} organisations={orgs} organisation={organisationFilter} role={roleFilter} />
+        <AccountFilters lang={lang} query={route.query} organisations={orgs} organisation={organisationFilter} role={roleFilter} />
         {list()}
       </section>
+
+      <OrganisationsSection lang={lang} query={route.query} organisations={organisations} accountCounts={accountCounts} onChanged={organisationsChanged} />
     </Layout>
   );
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
 }
 
 function organisationOptions(lang: Lang, organisations: Organisation[]) {
@@ -155,19 +196,20 @@ function organisationOptions(lang: Lang, organisations: Organisation[]) {
   return organisations.map((o) => ({ value: o.id, label: `${o.name} (${t.organisationTypeLabel(o.type)})` }));
 }
 
-/** Filters of the list, applied into the URL (a link restores them). */
-function AccountFilters({ lang, organisations, organisation, role }: { lang: Lang; organisations: Organisation[]; organisation: string; role: string }) {
+/** Filters of the list, applied into the URL (a link restores them); the organisations' filter stays. */
+function AccountFilters({ lang, query, organisations, organisation, role }: { lang: Lang; query: URLSearchParams; organisations: Organisation[]; organisation: string; role: string }) {
   const t = admin[lang];
   const [values, setValues] = useState({ organisation, role });
   useEffect(() => setValues({ organisation, role }), [organisation, role]);
-  const go = (query: Record<string, string>) => navigate(href({ page: 'accounts', lang, query }), { replace: true });
+  const cleared = { organisation: '', role: '' };
+  const go = (changes: Record<string, string>) => navigate(accountsHref(lang, query, changes), { replace: true });
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     go(values);
   }
   function clear(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
-    go({});
+    go(cleared);
   }
   return (
     <form className="utrecht-form kansrijk-admin-filter-form" onSubmit={apply} data-testid="accounts-filters">
@@ -180,7 +222,7 @@ function AccountFilters({ lang, organisations, organisation, role }: { lang: Lan
           {t.filterSubmit}
         </button>
         {(organisation || role) && (
-          <a className="utrecht-link kansrijk-admin-clear" href={href({ page: 'accounts', lang })} onClick={clear}>
+          <a className="utrecht-link kansrijk-admin-clear" href={accountsHref(lang, query, cleared)} onClick={clear}>
             {admin[lang].clearFilters}
           </a>
         )}
