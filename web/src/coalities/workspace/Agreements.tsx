@@ -6,7 +6,7 @@ import { CheckboxGroup, describeApiError, FormAlert, SelectField, TextAreaField,
 import { formatFor } from '../../i18n/index.ts';
 import { ACTION_LINES, workspace } from '../../i18n/workspace.ts';
 import { sendJson, type ChainAgreement, type CoalitionVocabulary } from '../../lib/api.ts';
-import { AddDisclosure, FormButtons, RemoveButton, textOrNull, useWorkspace, WorkspaceSection } from './parts.tsx';
+import { AddDisclosure, FormButtons, ItemActions, textOrNull, useWorkspace, WorkspaceSection } from './parts.tsx';
 
 export function AgreementsSection({ vocabulary }: { vocabulary: CoalitionVocabulary }) {
   const { coalition, lang } = useWorkspace();
@@ -77,14 +77,7 @@ function AgreementCard({ agreement: a, vocabulary }: { agreement: ChainAgreement
           </>
         )}
       </dl>
-      <div className="kansrijk-ws-actions">
-        {may.update && (
-          <button type="button" className="utrecht-button utrecht-button--subtle kansrijk-button-link" aria-label={`${t.edit}: ${a.subject}`} onClick={() => setEditing(true)}>
-            {t.edit}
-          </button>
-        )}
-        {may.delete && <RemoveButton what={t.agreementWord} name={a.subject} path={`/api/v1/coalitions/${coalition.id}/agreements/${a.id}`} />}
-      </div>
+      <ItemActions name={a.subject} what={t.agreementWord} path={`/api/v1/coalitions/${coalition.id}/agreements/${a.id}`} mayEdit={may.update} mayRemove={may.delete} onEdit={() => setEditing(true)} />
     </li>
   );
 }

@@ -7,7 +7,7 @@ import { formatFor } from '../../i18n/index.ts';
 import { workspace } from '../../i18n/workspace.ts';
 import { sendJson, type CoalitionVocabulary, type Indicator, type LocalGoal } from '../../lib/api.ts';
 import { href, onLinkClick } from '../../router.ts';
-import { AddDisclosure, FormButtons, numberOrNull, RemoveButton, useWorkspace, WorkspaceSection } from './parts.tsx';
+import { AddDisclosure, FormButtons, ItemActions, numberOrNull, useWorkspace, WorkspaceSection } from './parts.tsx';
 
 export function GoalsSection({ vocabulary, indicators }: { vocabulary: CoalitionVocabulary; indicators: Indicator[] }) {
   const { coalition, lang } = useWorkspace();
@@ -91,14 +91,7 @@ function GoalCard({ goal: g, vocabulary, indicators }: { goal: LocalGoal; vocabu
           )}
         </dl>
       )}
-      <div className="kansrijk-ws-actions">
-        {may.update && (
-          <button type="button" className="utrecht-button utrecht-button--subtle kansrijk-button-link" aria-label={`${t.edit}: ${g.description}`} onClick={() => setEditing(true)}>
-            {t.edit}
-          </button>
-        )}
-        {may.delete && <RemoveButton what={t.goalWord} name={g.description} path={`/api/v1/coalitions/${coalition.id}/goals/${g.id}`} />}
-      </div>
+      <ItemActions name={g.description} what={t.goalWord} path={`/api/v1/coalitions/${coalition.id}/goals/${g.id}`} mayEdit={may.update} mayRemove={may.delete} onEdit={() => setEditing(true)} />
     </li>
   );
 }

@@ -8,7 +8,7 @@ import { formatFor } from '../../i18n/index.ts';
 import { workspace } from '../../i18n/workspace.ts';
 import { sendJson, type CoalitionVocabulary, type InterventionList, type PlanItem } from '../../lib/api.ts';
 import { href, onLinkClick } from '../../router.ts';
-import { AddDisclosure, FormButtons, numberOrNull, RemoveButton, textOrNull, useWorkspace, WorkspaceSection } from './parts.tsx';
+import { AddDisclosure, FormButtons, ItemActions, numberOrNull, textOrNull, useWorkspace, WorkspaceSection } from './parts.tsx';
 
 type Interventions = InterventionList['items'];
 
@@ -116,14 +116,7 @@ function PlanRow({ item, onEdit, interventions }: { item: PlanItem; onEdit: () =
       <td className="utrecht-table__cell">{goal ? goal.description : t.none}</td>
       {(may.update || may.delete) && (
         <td className="utrecht-table__cell">
-          <div className="kansrijk-ws-actions">
-            {may.update && (
-              <button type="button" className="utrecht-button utrecht-button--subtle kansrijk-button-link" aria-label={`${t.edit}: ${planItemName(item)}`} onClick={onEdit}>
-                {t.edit}
-              </button>
-            )}
-            {may.delete && <RemoveButton what={t.planWord} name={planItemName(item)} path={`${api}/plan-items/${item.id}`} />}
-          </div>
+          <ItemActions name={planItemName(item)} what={t.planWord} path={`${api}/plan-items/${item.id}`} mayEdit={may.update} mayRemove={may.delete} onEdit={onEdit} />
         </td>
       )}
     </tr>

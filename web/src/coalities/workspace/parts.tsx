@@ -117,6 +117,23 @@ export function RemoveButton({ what, name, path }: { what: string; name: string;
   );
 }
 
+/** "Change" and "Remove" for one item, each only when the role may. */
+export function ItemActions({ name, what, path, mayEdit, mayRemove, onEdit }: { name: string; what: string; path: string; mayEdit: boolean; mayRemove: boolean; onEdit: () => void }) {
+  const { lang } = useWorkspace();
+  const t = workspace[lang];
+  if (!mayEdit && !mayRemove) return null;
+  return (
+    <div className="kansrijk-ws-actions">
+      {mayEdit && (
+        <button type="button" className="utrecht-button utrecht-button--subtle kansrijk-button-link" aria-label={`${t.edit}: ${name}`} onClick={onEdit}>
+          {t.edit}
+        </button>
+      )}
+      {mayRemove && <RemoveButton what={what} name={name} path={path} />}
+    </div>
+  );
+}
+
 /** Form buttons: save and cancel. */
 export function FormButtons({ busy, onCancel, label }: { busy: boolean; onCancel: () => void; label?: string }) {
   const { lang } = useWorkspace();
