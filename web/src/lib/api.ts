@@ -1,6 +1,6 @@
 // Typed access to the Kansrijk API (/api/v1); the types mirror the OpenAPI document.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type Text = { nl: string; en: string };
 export type Level = 'land' | 'provincie' | 'ggdregio' | 'jeugdregio' | 'gemeente' | 'wijk';
@@ -404,10 +404,13 @@ export const postJson = <T>(path: string, body?: unknown): Promise<T> => sendJso
 export function useLiveApi<T>(path: string | null): [Loadable<T>, () => void] {
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
+  const shownPath = useRef<string | null>(null);
   useEffect(() => {
     if (!path) return;
     let live = true;
-    if (generation === 0) setResult({ state: 'loading' });
+    // A reload keeps the current data on screen until the new answer; another resource does not.
+    if (shownPath.current !== path) setResult({ state: 'loading' });
+    shownPath.current = path;
     fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store' })
       .then(async (response) => {
         const body = await readJson(response);
